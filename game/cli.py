@@ -21,6 +21,7 @@ import sys
 COMMAND_MODULES = (
     "game.tools.commands",
     "game.ui.commands",
+    "game.webbuild.commands",
     "game.learn.commands",
     "game.workshop.commands",
 )
@@ -63,14 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     if args.command is None:
-        handler = getattr(args, "default_handler", None)
         try:
             from game.ui.commands import run_game
         except ModuleNotFoundError:
             parser.print_help()
             return 0
-        handler = run_game
-        return handler(args)
+        return run_game(args)
     try:
         return args.handler(args)
     except KeyboardInterrupt:
