@@ -1,0 +1,104 @@
+"""Find content files and validate each with the checker for its kind.
+
+Kinds are told apart by place: files under ``scenarios/sets/`` are workshop
+sets, files under ``learning_paths/`` are learning paths, all other YAML
+files are scenarios. The set and learning-path checkers live in their own
+packages and are imported only when such files are validated.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from game.content.errors import ContentError, Problem
+from game.content.scenario import load_scenario
+
+log = logging.getLogger(__name__)
+
+_SKIPPED_DIRS = {"schema", "node_modules", ".git", "__pycache__", "build", ".venv", "venv"}
+
+
+def collect_files(paths: list[str], scenarios_only: bool = False) -> list[Path]:
+    """Return the YAML files named or found below ``paths``, sorted per folder."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if candidate.suffix not in (".yaml", ".yml") or not candidate.is_file():
+                    continue
+                if _SKIPPED_DIRS.intersection(candidate.relative_to(path).parts[:-1]):
+                    continue
+                found.append(candidate)
+        else:
+            found.append(path)
+    if scenarios_only:
+        found = [path for path in found if content_kind(path) == "scenario"]
+    unique = []
+    for path in found:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+def content_kind(path: Path) -> str:
+    """Return ``scenario``, ``set`` or ``learning`` for a content file."""
+    parts = path.resolve().parts
+    if "learning_paths" in parts:
+        return "learning"
+    if len(parts) >= 2 and "sets" in parts and "scenarios" in parts:
+        return "set"
+    return "scenario"
+
+
+def validate_file(path: Path) -> list[Problem]:
+    """Return every problem of one file; an empty list means it is valid."""
+    kind = content_kind(path)
+    started = time.perf_counter()
+    try:
+        if kind == "set":
+            from game.workshop.sets import load_set
+
+            load_set(path)
+        elif kind == "learning":
+            # Learning files are checked together, with their cross-links.
+            return []
+        else:
+            load_scenario(path, display_path=str(path))
+    except ContentError as error:
+        log.info("%s: %d problem(s)", path, len(error.problems))
+        return error.problems
+    log.debug("validated %s (%s) in %.1f ms", path, kind, (time.perf_counter() - started) * 1000)
+    return []
+
+
+def validate_paths(files: list[Path], roots: list[str]) -> dict[str, list[Problem]]:
+    """Validate ``files``; learning content is checked as a whole with its links."""
+    results: dict[str, list[Problem]] = {}
+    for path in files:
+        results[str(path)] = validate_file(path)
+    learning_roots = _learning_roots(files)
+    if learning_roots:
+        from game.learn import validate_learning_content
+
+        for root in learning_roots:
+            for problem in validate_learning_content(root):
+                key = problem.location.path if problem.location else str(root)
+                results.setdefault(key, []).append(problem)
+    return results
+
+
+def _learning_roots(files: list[Path]) -> list[Path]:
+    """Return project roots whose ``learning_paths/`` folder is being validated."""
+    roots: list[Path] = []
+    for path in files:
+        parts = path.resolve().parts
+        if "learning_paths" not in parts:
+            continue
+        index = parts.index("learning_paths")
+        root = Path(*parts[:index])
+        if root not in roots:
+            roots.append(root)
+    return roots
