@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("DATENSCHATZ_LANG", "de"),
         help="language of messages (default: de, or $DATENSCHATZ_LANG)",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log debug messages"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         try:

@@ -25,7 +25,10 @@ register(
             "unbekanntes Feld `{key}`{suggestion}. Erlaubt sind: {allowed}.",
             "unknown field `{key}`{suggestion}. Allowed: {allowed}.",
         ),
-        "did_you_mean": (" – meinten Sie `{candidate}`?", " (did you mean `{candidate}`?)"),
+        "did_you_mean": (
+            " – meinten Sie `{candidate}`?",
+            " (did you mean `{candidate}`?)",
+        ),
         "wrong_type": (
             "erwartet {expected}, gefunden {found} `{text}`.",
             "expected {expected}, found {found} `{text}`.",
@@ -62,7 +65,10 @@ register(
             "Text braucht eine deutsche Fassung `de:`.",
             "text needs a German version `de:`.",
         ),
-        "empty_text": ("Text ist leer. Schreiben Sie einen Text.", "text is empty. Write a text."),
+        "empty_text": (
+            "Text ist leer. Schreiben Sie einen Text.",
+            "text is empty. Write a text.",
+        ),
         "unknown_ref": (
             "{kind} `{value}` gibt es nicht.{suggestion}",
             "{kind} `{value}` does not exist.{suggestion}",
@@ -85,8 +91,16 @@ def nearest(value: str, candidates) -> list[str]:
 
 
 def make_id_suggestion(value: str) -> str:
-    fixed = re.sub(r"[^a-z0-9_]+", "_", str(value).lower()
-                   .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"))
+    fixed = re.sub(
+        r"[^a-z0-9_]+",
+        "_",
+        str(value)
+        .lower()
+        .replace("ä", "ae")
+        .replace("ö", "oe")
+        .replace("ü", "ue")
+        .replace("ß", "ss"),
+    )
     fixed = fixed.strip("_") or "name"
     if not fixed[0].isalpha():
         fixed = "x_" + fixed
@@ -117,7 +131,9 @@ class Reader:
             return _Suggest("suggest_one", {"candidate": close[0]})
         candidates = list(candidates)
         if 0 < len(candidates) <= 8:
-            return _Suggest("suggest_list", {"candidates": ", ".join(f"`{c}`" for c in candidates)})
+            return _Suggest(
+                "suggest_list", {"candidates": ", ".join(f"`{c}`" for c in candidates)}
+            )
         return ""
 
     # --------------------------------------------------------------- reading
@@ -138,7 +154,9 @@ class Reader:
                     node.key_locations[key],
                     "unknown_key",
                     key=key,
-                    suggestion=_Suggest("did_you_mean", {"candidate": close[0]}) if close else "",
+                    suggestion=_Suggest("did_you_mean", {"candidate": close[0]})
+                    if close
+                    else "",
                     allowed=", ".join(f"`{k}`" for k in allowed),
                 )
         for key, required in allowed.items():
@@ -165,7 +183,11 @@ class Reader:
         if node.plain and node.value is not None:
             found = _TypeName("bool_found" if isinstance(node.value, bool) else "float")
             self.report(
-                node.location, "yaml11_text", text=node.text, found=found, value=_show(node.value)
+                node.location,
+                "yaml11_text",
+                text=node.text,
+                found=found,
+                value=_show(node.value),
             )
             return None
         self._wrong_type(node, "text")
@@ -196,7 +218,12 @@ class Reader:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
             if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
-                self.report(node.location, "decimal_comma", text=value, fixed=value.replace(",", "."))
+                self.report(
+                    node.location,
+                    "decimal_comma",
+                    text=value,
+                    fixed=value.replace(",", "."),
+                )
                 return None
             self._wrong_type(node, "number")
             return None
@@ -208,7 +235,9 @@ class Reader:
             return None
         if (low is not None and value < low) or (high is not None and value > high):
             self.report(
-                node.location, "out_of_range", value=_show(value),
+                node.location,
+                "out_of_range",
+                value=_show(value),
                 low=_show(low) if low is not None else "-∞",
                 high=_show(high) if high is not None else "∞",
             )
@@ -231,14 +260,20 @@ class Reader:
         if node.value not in allowed:
             close = nearest(node.value, allowed)
             self.report(
-                node.location, "bad_choice", value=node.value,
+                node.location,
+                "bad_choice",
+                value=node.value,
                 allowed=", ".join(f"`{a}`" for a in allowed),
-                suggestion=_Suggest("suggest_one", {"candidate": close[0]}) if close else "",
+                suggestion=_Suggest("suggest_one", {"candidate": close[0]})
+                if close
+                else "",
             )
             return None
         return node.value
 
-    def ident(self, node: Node, location: Location | None = None, value=None) -> str | None:
+    def ident(
+        self, node: Node, location: Location | None = None, value=None
+    ) -> str | None:
         """Read an id; keys of mappings pass their key text and location."""
         if value is None:
             if node.kind != "scalar" or node.value is None:
@@ -246,19 +281,34 @@ class Reader:
                 return None
             if not isinstance(node.value, str):
                 if node.plain:
-                    found = _TypeName("bool_found" if isinstance(node.value, bool) else "float")
-                    self.report(node.location, "yaml11_text", text=node.text,
-                                found=found, value=_show(node.value))
+                    found = _TypeName(
+                        "bool_found" if isinstance(node.value, bool) else "float"
+                    )
+                    self.report(
+                        node.location,
+                        "yaml11_text",
+                        text=node.text,
+                        found=found,
+                        value=_show(node.value),
+                    )
                     return None
             value = node.text
             location = node.location
         if not ID_PATTERN.match(value):
-            self.report(location, "bad_id", value=value, fixed=make_id_suggestion(value))
+            self.report(
+                location, "bad_id", value=value, fixed=make_id_suggestion(value)
+            )
             return None
         return value
 
-    def reference(self, node: Node, kind_code: str, known, value: str | None = None,
-                  location: Location | None = None) -> str | None:
+    def reference(
+        self,
+        node: Node,
+        kind_code: str,
+        known,
+        value: str | None = None,
+        location: Location | None = None,
+    ) -> str | None:
         """Check that an id refers to one of ``known``; suggest the nearest."""
         if value is None:
             if node.kind != "scalar" or not isinstance(node.value, str):
@@ -267,17 +317,33 @@ class Reader:
             value = node.value
             location = node.location
         if value not in known:
-            self.report(location, "unknown_ref", kind=_Kind(kind_code), value=value,
-                        suggestion=self.suggestion(value, known))
+            self.report(
+                location,
+                "unknown_ref",
+                kind=_Kind(kind_code),
+                value=value,
+                suggestion=self.suggestion(value, known),
+            )
             return None
         return value
 
     def _wrong_type(self, node: Node, expected: str) -> None:
-        text = node.text if node.kind == "scalar" else {"mapping": "{…}", "sequence": "[…]"}[node.kind]
-        self.report(node.location, "wrong_type", expected=_TypeName(expected),
-                    found=_TypeName(type(node.value).__name__ if node.kind == "scalar" else
-                                    {"mapping": "dict", "sequence": "list"}[node.kind]),
-                    text=text)
+        text = (
+            node.text
+            if node.kind == "scalar"
+            else {"mapping": "{…}", "sequence": "[…]"}[node.kind]
+        )
+        self.report(
+            node.location,
+            "wrong_type",
+            expected=_TypeName(expected),
+            found=_TypeName(
+                type(node.value).__name__
+                if node.kind == "scalar"
+                else {"mapping": "dict", "sequence": "list"}[node.kind]
+            ),
+            text=text,
+        )
 
 
 def _show(value) -> str:
@@ -309,7 +375,10 @@ class _Suggest(_Localized):
         return render(self.code, self.params, lang)
 
     def __eq__(self, other):
-        return isinstance(other, _Suggest) and (self.code, self.params) == (other.code, other.params)
+        return isinstance(other, _Suggest) and (self.code, self.params) == (
+            other.code,
+            other.params,
+        )
 
     def __repr__(self):
         return f"_Suggest({self.code!r}, {self.params!r})"
@@ -318,7 +387,10 @@ class _Suggest(_Localized):
 _TYPE_TEXT = {
     "text": ("einen Text", "text"),
     "number": ("eine Zahl", "a number"),
-    "mapping": ("eine Zuordnung (Zeilen `schlüssel: wert`)", "a mapping (lines `key: value`)"),
+    "mapping": (
+        "eine Zuordnung (Zeilen `schlüssel: wert`)",
+        "a mapping (lines `key: value`)",
+    ),
     "sequence": ("eine Liste (Zeilen mit `- `)", "a list (lines starting with `- `)"),
     "bool": ("true oder false", "true or false"),
     "str": ("Text", "text"),

@@ -46,14 +46,20 @@ DIFFICULTIES = ("leicht", "mittel", "schwer")
 register(
     {
         "ctx_variable": ("in Variable `{id}`", "in variable `{id}`"),
-        "ctx_link": ("in Wirkung {number} ({source} → {target})", "in link {number} ({source} → {target})"),
+        "ctx_link": (
+            "in Wirkung {number} ({source} → {target})",
+            "in link {number} ({source} → {target})",
+        ),
         "ctx_loop": ("in Zyklus `{id}`", "in cycle `{id}`"),
         "ctx_state": ("in Zustand `{id}`", "in state `{id}`"),
         "ctx_action": ("in Maßnahme `{id}`", "in action `{id}`"),
         "ctx_event": ("in Ereignis `{id}`", "in event `{id}`"),
         "ctx_goals": ("in `ziele`", "in `ziele` (goals)"),
         "ctx_expectation": ("in Erwartung `{id}`", "in expectation `{id}`"),
-        "ctx_reference": ("in `referenzstrategie`, Runde {round}", "in `referenzstrategie`, round {round}"),
+        "ctx_reference": (
+            "in `referenzstrategie`, Runde {round}",
+            "in `referenzstrategie`, round {round}",
+        ),
         "ctx_resources": ("in `ressourcen`", "in `ressourcen` (resources)"),
         "bad_clause": (
             "Bedingung `{text}` ist unverständlich. Beispiele: `rueckhalt >= 60`, `runde >= 4`, "
@@ -140,7 +146,9 @@ register(
     }
 )
 
-_COMPARISON = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
+_COMPARISON = re.compile(
+    r"^\s*([a-z][a-z0-9_]*)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$"
+)
 _WORDS = re.compile(r"^\s*(nicht\s+)?(erledigt|zustand|phase)\s+([a-z][a-z0-9_]*)\s*$")
 
 
@@ -156,8 +164,13 @@ class _ScenarioReader(Reader):
 
     # ------------------------------------------------------------- helpers
 
-    def refer_later(self, node: Node, kind: str, value: str | None = None,
-                    location: Location | None = None) -> None:
+    def refer_later(
+        self,
+        node: Node,
+        kind: str,
+        value: str | None = None,
+        location: Location | None = None,
+    ) -> None:
         self.pending_refs.append((node, kind, value, location, self.context))
 
     def condition(self, node: Node | None) -> list:
@@ -250,7 +263,9 @@ class _ScenarioReader(Reader):
             if factor is None or source.kind != "scalar" or target.kind != "scalar":
                 continue
             modifier = LinkModifier(str(source.value), str(target.value), factor)
-            self.pending_refs.append((item, "link", modifier.link_id, item.location, self.context))
+            self.pending_refs.append(
+                (item, "link", modifier.link_id, item.location, self.context)
+            )
             out.append(modifier)
         return out
 
@@ -271,7 +286,9 @@ class _ScenarioReader(Reader):
             out.append(item.value)
             if kind in ("lesson", "playbook"):
                 # Checked by the learning-path validator, which knows the lessons.
-                self.external_refs.append((item.location, kind, item.value, self.context))
+                self.external_refs.append(
+                    (item.location, kind, item.value, self.context)
+                )
             else:
                 self.refer_later(item, kind, item.value, item.location)
         return out
@@ -289,11 +306,24 @@ class _ScenarioReader(Reader):
         top = self.mapping(
             self.root,
             {
-                "format": False, "id": True, "titel": True, "kurzbeschreibung": True,
-                "zielgruppe": True, "schwierigkeit": True, "geschichte": True,
-                "champion": True, "ressourcen": True, "variablen": True, "wirkungen": True,
-                "zyklen": True, "zustaende": False, "massnahmen": True, "ereignisse": False,
-                "ziele": True, "erwartungen": False, "referenzstrategie": False,
+                "format": False,
+                "id": True,
+                "titel": True,
+                "kurzbeschreibung": True,
+                "zielgruppe": True,
+                "schwierigkeit": True,
+                "geschichte": True,
+                "champion": True,
+                "ressourcen": True,
+                "variablen": True,
+                "wirkungen": True,
+                "zyklen": True,
+                "zustaende": False,
+                "massnahmen": True,
+                "ereignisse": False,
+                "ziele": True,
+                "erwartungen": False,
+                "referenzstrategie": False,
             },
         )
         if top is None:
@@ -303,9 +333,19 @@ class _ScenarioReader(Reader):
         if "format" in top:
             self.number(top["format"], 1, 1, integer=True)
         meta = {}
-        for key in ("titel", "kurzbeschreibung", "zielgruppe", "geschichte", "champion"):
+        for key in (
+            "titel",
+            "kurzbeschreibung",
+            "zielgruppe",
+            "geschichte",
+            "champion",
+        ):
             meta[key] = self.texts(top[key]) if key in top else None
-        difficulty = self.choice(top["schwierigkeit"], DIFFICULTIES) if "schwierigkeit" in top else None
+        difficulty = (
+            self.choice(top["schwierigkeit"], DIFFICULTIES)
+            if "schwierigkeit" in top
+            else None
+        )
 
         resources = self.read_resources(get("ressourcen"))
         variables = self.read_variables(get("variablen"))
@@ -366,8 +406,12 @@ class _ScenarioReader(Reader):
             values = {k: self.number(fields[k], 0, 1e9) for k in keys if k in fields}
             if len(values) != 4 or None in values.values():
                 return None
-            return Resources(values["budget"], values["budget_pro_runde"],
-                             values["kapazitaet"], values["kapazitaet_pro_runde"])
+            return Resources(
+                values["budget"],
+                values["budget_pro_runde"],
+                values["kapazitaet"],
+                values["kapazitaet_pro_runde"],
+            )
 
     def read_variables(self, node: Node | None) -> list[Variable]:
         out: list[Variable] = []
@@ -380,22 +424,43 @@ class _ScenarioReader(Reader):
         for key, child in node.value.items():
             with self.in_context("ctx_variable", id=key):
                 ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(child, {
-                    "name": True, "erklaerung": True, "start": True, "min": False, "max": False,
-                    "zyklen": False, "dimension": True, "gut": True,
-                })
+                fields = self.mapping(
+                    child,
+                    {
+                        "name": True,
+                        "erklaerung": True,
+                        "start": True,
+                        "min": False,
+                        "max": False,
+                        "zyklen": False,
+                        "dimension": True,
+                        "gut": True,
+                    },
+                )
                 if fields is None or ident is None:
                     continue
                 minimum = self.number(fields["min"]) if "min" in fields else 0.0
                 maximum = self.number(fields["max"]) if "max" in fields else 100.0
                 start = self.number(fields["start"]) if "start" in fields else None
                 if minimum is not None and maximum is not None and minimum >= maximum:
-                    self.report(fields.get("max", child).location, "bounds_order",
-                                minimum=_show(minimum), maximum=_show(maximum))
+                    self.report(
+                        fields.get("max", child).location,
+                        "bounds_order",
+                        minimum=_show(minimum),
+                        maximum=_show(maximum),
+                    )
                     continue
-                if None not in (start, minimum, maximum) and not minimum <= start <= maximum:
-                    self.report(fields["start"].location, "start_outside", start=_show(start),
-                                minimum=_show(minimum), maximum=_show(maximum))
+                if (
+                    None not in (start, minimum, maximum)
+                    and not minimum <= start <= maximum
+                ):
+                    self.report(
+                        fields["start"].location,
+                        "start_outside",
+                        start=_show(start),
+                        minimum=_show(minimum),
+                        maximum=_show(maximum),
+                    )
                 cycles = []
                 if "zyklen" in fields:
                     items = self.sequence(fields["zyklen"]) or []
@@ -403,14 +468,43 @@ class _ScenarioReader(Reader):
                         value = self.reference(item, "loop", loop_ids)
                         if value is not None:
                             cycles.append(value)
-                dimension = self.choice(fields["dimension"], DIMENSIONS) if "dimension" in fields else None
-                desirable = self.choice(fields["gut"], ("hoch", "niedrig")) if "gut" in fields else None
+                dimension = (
+                    self.choice(fields["dimension"], DIMENSIONS)
+                    if "dimension" in fields
+                    else None
+                )
+                desirable = (
+                    self.choice(fields["gut"], ("hoch", "niedrig"))
+                    if "gut" in fields
+                    else None
+                )
                 name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                if None in (minimum, maximum, start, dimension, desirable, name, explanation):
+                explanation = (
+                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                )
+                if None in (
+                    minimum,
+                    maximum,
+                    start,
+                    dimension,
+                    desirable,
+                    name,
+                    explanation,
+                ):
                     continue
-                out.append(Variable(ident, name, explanation, start, minimum, maximum, cycles,
-                                    dimension, "high" if desirable == "hoch" else "low"))
+                out.append(
+                    Variable(
+                        ident,
+                        name,
+                        explanation,
+                        start,
+                        minimum,
+                        maximum,
+                        cycles,
+                        dimension,
+                        "high" if desirable == "hoch" else "low",
+                    )
+                )
         return out
 
     def read_links(self, node: Node | None) -> tuple[list[Link], dict[str, Node]]:
@@ -425,26 +519,66 @@ class _ScenarioReader(Reader):
         for number, item in enumerate(items, start=1):
             source_text = target_text = "?"
             if item.kind == "mapping":
-                source_text = str(item.value.get("von").value) if "von" in item.value else "?"
-                target_text = str(item.value.get("nach").value) if "nach" in item.value else "?"
-            with self.in_context("ctx_link", number=number, source=source_text, target=target_text):
-                fields = self.mapping(item, {
-                    "von": True, "nach": True, "polaritaet": True, "staerke": True,
-                    "verzoegerung": False, "saettigung": False, "referenz": False,
-                    "erklaerung": False,
-                })
+                source_text = (
+                    str(item.value.get("von").value) if "von" in item.value else "?"
+                )
+                target_text = (
+                    str(item.value.get("nach").value) if "nach" in item.value else "?"
+                )
+            with self.in_context(
+                "ctx_link", number=number, source=source_text, target=target_text
+            ):
+                fields = self.mapping(
+                    item,
+                    {
+                        "von": True,
+                        "nach": True,
+                        "polaritaet": True,
+                        "staerke": True,
+                        "verzoegerung": False,
+                        "saettigung": False,
+                        "referenz": False,
+                        "erklaerung": False,
+                    },
+                )
                 if fields is None:
                     continue
-                source = self.reference(fields["von"], "variable", variable_ids) if "von" in fields else None
-                target = self.reference(fields["nach"], "variable", variable_ids) if "nach" in fields else None
-                polarity = self.polarity(fields["polaritaet"]) if "polaritaet" in fields else None
-                strength = self.number(fields["staerke"], 0, 50) if "staerke" in fields else None
+                source = (
+                    self.reference(fields["von"], "variable", variable_ids)
+                    if "von" in fields
+                    else None
+                )
+                target = (
+                    self.reference(fields["nach"], "variable", variable_ids)
+                    if "nach" in fields
+                    else None
+                )
+                polarity = (
+                    self.polarity(fields["polaritaet"])
+                    if "polaritaet" in fields
+                    else None
+                )
+                strength = (
+                    self.number(fields["staerke"], 0, 50)
+                    if "staerke" in fields
+                    else None
+                )
                 if strength == 0:
                     self.report(fields["staerke"].location, "loop_strength_zero")
                     strength = None
-                delay = self.number(fields["verzoegerung"], 0, 8, integer=True) if "verzoegerung" in fields else 0
-                saturation = self.number(fields["saettigung"], 0, 1) if "saettigung" in fields else 0.2
-                reference = self.number(fields["referenz"]) if "referenz" in fields else None
+                delay = (
+                    self.number(fields["verzoegerung"], 0, 8, integer=True)
+                    if "verzoegerung" in fields
+                    else 0
+                )
+                saturation = (
+                    self.number(fields["saettigung"], 0, 1)
+                    if "saettigung" in fields
+                    else 0.2
+                )
+                reference = (
+                    self.number(fields["referenz"]) if "referenz" in fields else None
+                )
                 if "erklaerung" in fields:
                     self.texts(fields["erklaerung"])
                 if None in (source, target, polarity, strength, delay, saturation):
@@ -452,10 +586,17 @@ class _ScenarioReader(Reader):
                 if source == target:
                     self.report(item.location, "self_link", id=source)
                     continue
-                link = Link(source, target, polarity, strength, delay, saturation, reference)
+                link = Link(
+                    source, target, polarity, strength, delay, saturation, reference
+                )
                 if link.id in nodes:
-                    self.report(item.location, "duplicate_link", source=source, target=target,
-                                first_line=nodes[link.id].location.line)
+                    self.report(
+                        item.location,
+                        "duplicate_link",
+                        source=source,
+                        target=target,
+                        first_line=nodes[link.id].location.line,
+                    )
                     continue
                 nodes[link.id] = item
                 out.append(link)
@@ -481,13 +622,21 @@ class _ScenarioReader(Reader):
         for key, child in node.value.items():
             with self.in_context("ctx_loop", id=key):
                 ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(child, {"name": True, "erklaerung": True, "variablen": True})
+                fields = self.mapping(
+                    child, {"name": True, "erklaerung": True, "variablen": True}
+                )
                 if fields is None or ident is None:
                     continue
                 name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                explanation = (
+                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                )
                 members = []
-                items = self.sequence(fields["variablen"]) if "variablen" in fields else None
+                items = (
+                    self.sequence(fields["variablen"])
+                    if "variablen" in fields
+                    else None
+                )
                 for item in items or []:
                     value = self.reference(item, "variable", variable_ids)
                     if value in members:
@@ -514,22 +663,47 @@ class _ScenarioReader(Reader):
         for key, child in node.value.items():
             with self.in_context("ctx_state", id=key):
                 ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(child, {
-                    "name": True, "erklaerung": True, "betreten": True, "verlassen": True,
-                    "wirkung_pro_runde": False, "wirkungen_aendern": False, "anfangs_aktiv": False,
-                })
+                fields = self.mapping(
+                    child,
+                    {
+                        "name": True,
+                        "erklaerung": True,
+                        "betreten": True,
+                        "verlassen": True,
+                        "wirkung_pro_runde": False,
+                        "wirkungen_aendern": False,
+                        "anfangs_aktiv": False,
+                    },
+                )
                 if fields is None or ident is None:
                     continue
                 name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                explanation = (
+                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                )
                 enter = self.condition(fields.get("betreten"))
                 leave = self.condition(fields.get("verlassen"))
                 ongoing = self.effects(fields.get("wirkung_pro_runde"))
                 modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
-                initially = self.boolean(fields["anfangs_aktiv"]) if "anfangs_aktiv" in fields else False
+                initially = (
+                    self.boolean(fields["anfangs_aktiv"])
+                    if "anfangs_aktiv" in fields
+                    else False
+                )
                 if None in (name, explanation, initially):
                     continue
-                out.append(State(ident, name, explanation, enter, leave, ongoing, modifiers, initially))
+                out.append(
+                    State(
+                        ident,
+                        name,
+                        explanation,
+                        enter,
+                        leave,
+                        ongoing,
+                        modifiers,
+                        initially,
+                    )
+                )
         return out
 
     def read_actions(self, node: Node | None) -> list[Action]:
@@ -542,20 +716,41 @@ class _ScenarioReader(Reader):
         for key, child in node.value.items():
             with self.in_context("ctx_action", id=key):
                 ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(child, {
-                    "name": True, "erklaerung": True, "phase": True, "kosten": True,
-                    "dauer": False, "voraussetzungen": False, "sofort": False, "pro_runde": False,
-                    "pro_runde_dauer": False, "wirkungen_aendern": False, "wiederholbar": False,
-                    "abklingzeit": False, "lektionen": False, "playbooks": False,
-                })
+                fields = self.mapping(
+                    child,
+                    {
+                        "name": True,
+                        "erklaerung": True,
+                        "phase": True,
+                        "kosten": True,
+                        "dauer": False,
+                        "voraussetzungen": False,
+                        "sofort": False,
+                        "pro_runde": False,
+                        "pro_runde_dauer": False,
+                        "wirkungen_aendern": False,
+                        "wiederholbar": False,
+                        "abklingzeit": False,
+                        "lektionen": False,
+                        "playbooks": False,
+                    },
+                )
                 if fields is None or ident is None:
                     continue
                 name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                phase = self.choice(fields["phase"], PHASE_ORDER) if "phase" in fields else None
+                explanation = (
+                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+                )
+                phase = (
+                    self.choice(fields["phase"], PHASE_ORDER)
+                    if "phase" in fields
+                    else None
+                )
                 cost_budget = cost_capacity = None
                 if "kosten" in fields:
-                    costs = self.mapping(fields["kosten"], {"budget": True, "kapazitaet": True})
+                    costs = self.mapping(
+                        fields["kosten"], {"budget": True, "kapazitaet": True}
+                    )
                     if costs and "budget" in costs and "kapazitaet" in costs:
                         cost_budget = self.number(costs["budget"], 0, 1e9)
                         cost_capacity = self.number(costs["kapazitaet"], 0, 1e6)
@@ -575,14 +770,38 @@ class _ScenarioReader(Reader):
                 modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
                 lessons = self.id_list(fields.get("lektionen"), "lesson")
                 playbooks = self.id_list(fields.get("playbooks"), "playbook")
-                if None in (name, explanation, phase, cost_budget, cost_capacity, duration,
-                            ongoing_rounds, max_uses, cooldown):
+                if None in (
+                    name,
+                    explanation,
+                    phase,
+                    cost_budget,
+                    cost_capacity,
+                    duration,
+                    ongoing_rounds,
+                    max_uses,
+                    cooldown,
+                ):
                     continue
-                out.append(Action(
-                    ident, name, explanation, phase, cost_budget, cost_capacity, duration,
-                    prerequisites, immediate, ongoing, ongoing_rounds, modifiers, max_uses,
-                    cooldown, lessons, playbooks,
-                ))
+                out.append(
+                    Action(
+                        ident,
+                        name,
+                        explanation,
+                        phase,
+                        cost_budget,
+                        cost_capacity,
+                        duration,
+                        prerequisites,
+                        immediate,
+                        ongoing,
+                        ongoing_rounds,
+                        modifiers,
+                        max_uses,
+                        cooldown,
+                        lessons,
+                        playbooks,
+                    )
+                )
         return out
 
     def read_events(self, node: Node | None) -> list[Event]:
@@ -595,56 +814,102 @@ class _ScenarioReader(Reader):
         for key, child in node.value.items():
             with self.in_context("ctx_event", id=key):
                 ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(child, {
-                    "titel": True, "text": True, "bedingung": False, "wahrscheinlichkeit": True,
-                    "wirkung": True, "einmalig": False, "abklingzeit": False, "lektionen": False,
-                })
+                fields = self.mapping(
+                    child,
+                    {
+                        "titel": True,
+                        "text": True,
+                        "bedingung": False,
+                        "wahrscheinlichkeit": True,
+                        "wirkung": True,
+                        "einmalig": False,
+                        "abklingzeit": False,
+                        "lektionen": False,
+                    },
+                )
                 if fields is None or ident is None:
                     continue
                 title = self.texts(fields["titel"]) if "titel" in fields else None
                 text = self.texts(fields["text"]) if "text" in fields else None
                 condition = self.condition(fields.get("bedingung"))
                 probability = (
-                    self.number(fields["wahrscheinlichkeit"], 0, 1) if "wahrscheinlichkeit" in fields else None
+                    self.number(fields["wahrscheinlichkeit"], 0, 1)
+                    if "wahrscheinlichkeit" in fields
+                    else None
                 )
                 effects = self.effects(fields.get("wirkung"))
-                once = self.boolean(fields["einmalig"]) if "einmalig" in fields else True
+                once = (
+                    self.boolean(fields["einmalig"]) if "einmalig" in fields else True
+                )
                 cooldown = (
-                    self.number(fields["abklingzeit"], 0, 40, integer=True) if "abklingzeit" in fields else 0
+                    self.number(fields["abklingzeit"], 0, 40, integer=True)
+                    if "abklingzeit" in fields
+                    else 0
                 )
                 lessons = self.id_list(fields.get("lektionen"), "lesson")
                 if None in (title, text, probability, once, cooldown):
                     continue
-                out.append(Event(ident, title, text, condition, probability, effects, once, cooldown, lessons))
+                out.append(
+                    Event(
+                        ident,
+                        title,
+                        text,
+                        condition,
+                        probability,
+                        effects,
+                        once,
+                        cooldown,
+                        lessons,
+                    )
+                )
         return out
 
     def read_goals(self, node: Node | None) -> Goals | None:
         if node is None:
             return None
         with self.in_context("ctx_goals"):
-            fields = self.mapping(node, {
-                "runden": True, "sieg": True, "niederlage": False, "phasen": True, "punkte": True,
-                "sieg_text": False, "niederlage_text": False,
-            })
+            fields = self.mapping(
+                node,
+                {
+                    "runden": True,
+                    "sieg": True,
+                    "niederlage": False,
+                    "phasen": True,
+                    "punkte": True,
+                    "sieg_text": False,
+                    "niederlage_text": False,
+                },
+            )
             if fields is None:
                 return None
-            rounds = self.number(fields["runden"], 1, 40, integer=True) if "runden" in fields else None
+            rounds = (
+                self.number(fields["runden"], 1, 40, integer=True)
+                if "runden" in fields
+                else None
+            )
             win = self.condition(fields.get("sieg"))
             self.goal_nodes = [fields.get("sieg")]
             lose = self.condition(fields.get("niederlage"))
             phases = []
             if "phasen" in fields:
-                phase_fields = self.mapping(fields["phasen"], dict.fromkeys(PHASE_ORDER, True))
+                phase_fields = self.mapping(
+                    fields["phasen"], dict.fromkeys(PHASE_ORDER, True)
+                )
                 if phase_fields is not None:
                     if [k for k in phase_fields if k in PHASE_ORDER] != [
                         k for k in PHASE_ORDER if k in phase_fields
                     ]:
-                        self.report(fields["phasen"].location, "phase_order",
-                                    order=" → ".join(PHASE_ORDER))
+                        self.report(
+                            fields["phasen"].location,
+                            "phase_order",
+                            order=" → ".join(PHASE_ORDER),
+                        )
                     for phase_id in PHASE_ORDER:
                         if phase_id not in phase_fields:
                             continue
-                        item = self.mapping(phase_fields[phase_id], {"name": True, "bedingung": True})
+                        item = self.mapping(
+                            phase_fields[phase_id], {"name": True, "bedingung": True}
+                        )
                         if not item or "name" not in item:
                             continue
                         name = self.texts(item["name"])
@@ -653,9 +918,14 @@ class _ScenarioReader(Reader):
                             phases.append(Phase(phase_id, name, condition))
             weights, win_bonus, per_round = {}, 0.0, 0.0
             if "punkte" in fields:
-                score = self.mapping(fields["punkte"], {
-                    "gewichte": True, "siegbonus": False, "bonus_pro_restrunde": False,
-                })
+                score = self.mapping(
+                    fields["punkte"],
+                    {
+                        "gewichte": True,
+                        "siegbonus": False,
+                        "bonus_pro_restrunde": False,
+                    },
+                )
                 if score:
                     weights = self.effects(score.get("gewichte"))
                     if "siegbonus" in score:
@@ -663,11 +933,24 @@ class _ScenarioReader(Reader):
                     if "bonus_pro_restrunde" in score:
                         per_round = self.number(score["bonus_pro_restrunde"], 0, 1e6)
             win_text = self.texts(fields["sieg_text"]) if "sieg_text" in fields else {}
-            lose_text = self.texts(fields["niederlage_text"]) if "niederlage_text" in fields else {}
+            lose_text = (
+                self.texts(fields["niederlage_text"])
+                if "niederlage_text" in fields
+                else {}
+            )
             if rounds is None or win_bonus is None or per_round is None:
                 return None
-            return Goals(rounds, win, lose, phases, weights, win_bonus, per_round,
-                         win_text or {}, lose_text or {})
+            return Goals(
+                rounds,
+                win,
+                lose,
+                phases,
+                weights,
+                win_bonus,
+                per_round,
+                win_text or {},
+                lose_text or {},
+            )
 
     def read_expectations(self, node: Node | None) -> list[tuple[Expectation, Node]]:
         out: list[tuple[Expectation, Node]] = []
@@ -679,29 +962,59 @@ class _ScenarioReader(Reader):
             if item.kind == "mapping" and "name" in item.value:
                 name = item.value["name"].text
             with self.in_context("ctx_expectation", id=name):
-                fields = self.mapping(item, {
-                    "name": True, "strategie": True, "laeufe": False, "sieg_quote_min": False,
-                    "sieg_quote_max": False, "sieg_bis_runde": False,
-                })
+                fields = self.mapping(
+                    item,
+                    {
+                        "name": True,
+                        "strategie": True,
+                        "laeufe": False,
+                        "sieg_quote_min": False,
+                        "sieg_quote_max": False,
+                        "sieg_bis_runde": False,
+                    },
+                )
                 if fields is None:
                     continue
                 ident = self.ident(fields["name"]) if "name" in fields else None
-                policy = self.choice(fields["strategie"], POLICIES) if "strategie" in fields else None
-                runs = self.number(fields["laeufe"], 1, 100_000, integer=True) if "laeufe" in fields else 200
-                low = self.number(fields["sieg_quote_min"], 0, 1) if "sieg_quote_min" in fields else None
-                high = self.number(fields["sieg_quote_max"], 0, 1) if "sieg_quote_max" in fields else None
+                policy = (
+                    self.choice(fields["strategie"], POLICIES)
+                    if "strategie" in fields
+                    else None
+                )
+                runs = (
+                    self.number(fields["laeufe"], 1, 100_000, integer=True)
+                    if "laeufe" in fields
+                    else 200
+                )
+                low = (
+                    self.number(fields["sieg_quote_min"], 0, 1)
+                    if "sieg_quote_min" in fields
+                    else None
+                )
+                high = (
+                    self.number(fields["sieg_quote_max"], 0, 1)
+                    if "sieg_quote_max" in fields
+                    else None
+                )
                 within = (
                     self.number(fields["sieg_bis_runde"], 1, 40, integer=True)
-                    if "sieg_bis_runde" in fields else None
+                    if "sieg_bis_runde" in fields
+                    else None
                 )
-                if low is None and high is None and not (
-                    "sieg_quote_min" in fields or "sieg_quote_max" in fields
+                if (
+                    low is None
+                    and high is None
+                    and not ("sieg_quote_min" in fields or "sieg_quote_max" in fields)
                 ):
                     self.report(item.location, "expectation_empty")
                     continue
                 if low is not None and high is not None and low > high:
-                    self.report(fields["sieg_quote_min"].location, "win_rate_order",
-                                low=_show(low), high=_show(high))
+                    self.report(
+                        fields["sieg_quote_min"].location,
+                        "win_rate_order",
+                        low=_show(low),
+                        high=_show(high),
+                    )
                     continue
                 if None in (ident, policy, runs):
                     continue
@@ -746,16 +1059,29 @@ class _ScenarioReader(Reader):
             candidates = known[kind]
             if value not in candidates:
                 if kind == "link":
-                    self.report(location, "unknown_ref", kind=_kind(kind), value=value.replace(">", " → "),
-                                suggestion=self.suggestion(value, candidates))
+                    self.report(
+                        location,
+                        "unknown_ref",
+                        kind=_kind(kind),
+                        value=value.replace(">", " → "),
+                        suggestion=self.suggestion(value, candidates),
+                    )
                 else:
                     self.reference(node, kind, candidates, value, location)
             self.context = saved
         for node, clause, text, context in self.pending_clauses:
             saved, self.context = self.context, context
             if clause[1] not in known["variable"]:
-                self.report(node.location, "unknown_ref", kind=_kind("variable"), value=clause[1],
-                            suggestion=self.suggestion(clause[1], sorted(known["variable"]) + ["runde", "budget", "kapazitaet"]))
+                self.report(
+                    node.location,
+                    "unknown_ref",
+                    kind=_kind("variable"),
+                    value=clause[1],
+                    suggestion=self.suggestion(
+                        clause[1],
+                        sorted(known["variable"]) + ["runde", "budget", "kapazitaet"],
+                    ),
+                )
             self.context = saved
         if goals is not None:
             with self.in_context("ctx_goals"):
@@ -771,9 +1097,18 @@ class _ScenarioReader(Reader):
                 for position, source in enumerate(loop.variables):
                     target = loop.variables[(position + 1) % count]
                     if f"{source}>{target}" not in link_ids:
-                        member_node = loop.node.value[position] if loop.node.kind == "sequence" else loop.node
-                        self.report(member_node.location, "loop_not_cycle", source=source, target=target,
-                                    members=" → ".join(loop.variables + [loop.variables[0]]))
+                        member_node = (
+                            loop.node.value[position]
+                            if loop.node.kind == "sequence"
+                            else loop.node
+                        )
+                        self.report(
+                            member_node.location,
+                            "loop_not_cycle",
+                            source=source,
+                            target=target,
+                            members=" → ".join(loop.variables + [loop.variables[0]]),
+                        )
             del loop.node
         loop_members = {loop.id: set(loop.variables) for loop in loops}
         variable_nodes = self.ids_of("variablen")
@@ -781,15 +1116,23 @@ class _ScenarioReader(Reader):
             for loop_id in variable.cycles:
                 if loop_id in loop_members and variable.id not in loop_members[loop_id]:
                     with self.in_context("ctx_variable", id=variable.id):
-                        self.report(variable_nodes[variable.id].location, "variable_not_in_loop",
-                                    variable=variable.id, loop=loop_id)
+                        self.report(
+                            variable_nodes[variable.id].location,
+                            "variable_not_in_loop",
+                            variable=variable.id,
+                            loop=loop_id,
+                        )
 
     def check_goals(self, goals: Goals | None, variables, actions, resources) -> None:
         if goals is None:
             return
         bounds = {v.id: (v.minimum, v.maximum) for v in variables}
         node = self.goal_nodes[0]
-        clause_nodes = node.value if node is not None and node.kind == "sequence" else [node] * len(goals.win)
+        clause_nodes = (
+            node.value
+            if node is not None and node.kind == "sequence"
+            else [node] * len(goals.win)
+        )
         with self.in_context("ctx_goals"):
             for clause, clause_node in zip(goals.win, clause_nodes, strict=False):
                 if clause[0] != "var" or clause[1] not in bounds:
@@ -797,13 +1140,21 @@ class _ScenarioReader(Reader):
                 low, high = bounds[clause[1]]
                 op, number = clause[2], clause[3]
                 impossible = (
-                    (op == ">=" and number > high) or (op == ">" and number >= high)
-                    or (op == "<=" and number < low) or (op == "<" and number <= low)
+                    (op == ">=" and number > high)
+                    or (op == ">" and number >= high)
+                    or (op == "<=" and number < low)
+                    or (op == "<" and number <= low)
                     or (op == "==" and not low <= number <= high)
                 )
                 if impossible:
-                    self.report(clause_node.location, "goal_unreachable", text=clause_node.text,
-                                id=clause[1], minimum=_show(low), maximum=_show(high))
+                    self.report(
+                        clause_node.location,
+                        "goal_unreachable",
+                        text=clause_node.text,
+                        id=clause[1],
+                        minimum=_show(low),
+                        maximum=_show(high),
+                    )
             if resources is None:
                 return
             most_budget = resources.budget + resources.budget_income * goals.rounds
@@ -812,15 +1163,24 @@ class _ScenarioReader(Reader):
                 if clause[0] == "done" and clause[1] in by_id:
                     action = by_id[clause[1]]
                     if action.cost_budget > most_budget:
-                        self.report(clause_node.location, "goal_action_unknown", id=action.id,
-                                    cost=_show(action.cost_budget), have=_show(most_budget))
+                        self.report(
+                            clause_node.location,
+                            "goal_action_unknown",
+                            id=action.id,
+                            cost=_show(action.cost_budget),
+                            have=_show(most_budget),
+                        )
 
     def check_reference(self, scenario: Scenario, reference) -> None:
         # Whether each step is affordable depends on events, so playability is
         # judged by `check` through the reference policy, not here.
         if len(reference) > scenario.goals.rounds:
-            self.report(reference[-1][1].location, "reference_too_long", count=len(reference),
-                        rounds=scenario.goals.rounds)
+            self.report(
+                reference[-1][1].location,
+                "reference_too_long",
+                count=len(reference),
+                rounds=scenario.goals.rounds,
+            )
 
 
 def _show(value) -> str:
@@ -845,8 +1205,12 @@ def load_scenario(path: str | Path, display_path: str | None = None) -> Scenario
     shown = display_path or str(path)
     root = load_file(path, shown)
     scenario = _read(root, shown)
-    log.debug("loaded scenario %s from %s in %.1f ms", scenario.id, shown,
-              (time.perf_counter() - started) * 1000)
+    log.debug(
+        "loaded scenario %s from %s in %.1f ms",
+        scenario.id,
+        shown,
+        (time.perf_counter() - started) * 1000,
+    )
     return scenario
 
 
@@ -855,7 +1219,9 @@ def load_scenario_text(text: str, path: str = "<text>") -> Scenario:
     return _read(load_text(text, path), path)
 
 
-def scenario_external_refs(path: str | Path) -> list[tuple[Location, str, str, tuple | None]]:
+def scenario_external_refs(
+    path: str | Path,
+) -> list[tuple[Location, str, str, tuple | None]]:
     """Return the lesson and playbook references of a scenario with locations."""
     root = load_file(path)
     reader = _ScenarioReader(root, str(path))

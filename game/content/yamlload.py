@@ -93,7 +93,11 @@ def decode_source(data: bytes, path: str) -> str:
     """
     if len(data) > MAX_FILE_BYTES:
         raise YamlSyntaxError(
-            [_problem(path, 1, 1, "file_too_large", size=len(data), limit=MAX_FILE_BYTES)]
+            [
+                _problem(
+                    path, 1, 1, "file_too_large", size=len(data), limit=MAX_FILE_BYTES
+                )
+            ]
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -106,7 +110,11 @@ def decode_source(data: bytes, path: str) -> str:
         byte = data[error.start]
         guess = _guess_legacy_encoding(data)
         raise YamlSyntaxError(
-            [_problem(path, line, column, "not_utf8", byte=f"0x{byte:02X}", guess=guess)]
+            [
+                _problem(
+                    path, line, column, "not_utf8", byte=f"0x{byte:02X}", guess=guess
+                )
+            ]
         ) from error
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -134,7 +142,9 @@ def _check_tabs(text: str, path: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         match = _TAB_INDENT.match(line)
         if match:
-            problems.append(_problem(path, number, len(match.group(1)) + 1, "tab_indent"))
+            problems.append(
+                _problem(path, number, len(match.group(1)) + 1, "tab_indent")
+            )
     return problems
 
 
@@ -159,11 +169,15 @@ def load_text(text: str, path: str) -> Node:
             [_problem(path, line, column, "yaml_syntax", detail=detail)]
         ) from error
     except yaml.YAMLError as error:
-        raise YamlSyntaxError([_problem(path, 1, 1, "yaml_syntax", detail=str(error))]) from error
+        raise YamlSyntaxError(
+            [_problem(path, 1, 1, "yaml_syntax", detail=str(error))]
+        ) from error
     if builder.problems:
         raise YamlSyntaxError(builder.problems)
     if builder.documents > 1:
-        raise YamlSyntaxError([_problem(path, builder.second_document_line, 1, "many_documents")])
+        raise YamlSyntaxError(
+            [_problem(path, builder.second_document_line, 1, "many_documents")]
+        )
     if builder.root is None:
         raise YamlSyntaxError([_problem(path, 1, 1, "empty_file")])
     return builder.root
@@ -184,7 +198,13 @@ def load_file(path: str | Path, display_path: str | None = None) -> Node:
         data = Path(path).read_bytes()
     except OSError as error:
         raise YamlSyntaxError(
-            [Problem(None, "file_unreadable", {"path": shown, "reason": error.strerror or str(error)})]
+            [
+                Problem(
+                    None,
+                    "file_unreadable",
+                    {"path": shown, "reason": error.strerror or str(error)},
+                )
+            ]
         ) from error
     return load_text(decode_source(data, shown), shown)
 
@@ -270,7 +290,11 @@ class _TreeBuilder:
 
     def _check_tag(self, event, mapping: bool) -> None:
         tag = event.tag
-        if tag in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
+        if tag in (
+            None,
+            "!",
+            "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq",
+        ):
             return
         if tag not in _STANDARD_TAGS:
             self._fail(event.start_mark, "unsafe_tag", tag=tag)
@@ -293,7 +317,9 @@ class _TreeBuilder:
             try:
                 value = getattr(self._constructor, method)(scalar)
             except (ValueError, yaml.constructor.ConstructorError) as error:
-                self._fail(event.start_mark, "bad_scalar", text=event.value, detail=str(error))
+                self._fail(
+                    event.start_mark, "bad_scalar", text=event.value, detail=str(error)
+                )
         return Node(value, location, text=event.value, plain=plain)
 
     def _attach(self, node: Node, mark, container: bool = False) -> None:
@@ -322,7 +348,11 @@ class _TreeBuilder:
         if key in parent_node.value:
             first = parent_node.key_locations[key]
             self.problems.append(
-                Problem(key_node.location, "duplicate_key", {"key": key, "first_line": first.line})
+                Problem(
+                    key_node.location,
+                    "duplicate_key",
+                    {"key": key, "first_line": first.line},
+                )
             )
             return
         parent_node.value[key] = node

@@ -78,7 +78,10 @@ class BatchStats:
             without_rate = usage.win_rate_not_taken(self.runs)
             if with_rate is None or without_rate is None:
                 continue
-            if usage.runs_taken < MIN_SAMPLES or self.runs - usage.runs_taken < MIN_SAMPLES:
+            if (
+                usage.runs_taken < MIN_SAMPLES
+                or self.runs - usage.runs_taken < MIN_SAMPLES
+            ):
                 continue
             lift = with_rate - without_rate
             if lift >= DOMINANT_LIFT:
@@ -89,7 +92,11 @@ class BatchStats:
 
 
 def run_batch(
-    scenario: Scenario, policy_name: str, runs: int, seed: int = 0, action_id: str | None = None
+    scenario: Scenario,
+    policy_name: str,
+    runs: int,
+    seed: int = 0,
+    action_id: str | None = None,
 ) -> BatchStats:
     """Play ``runs`` games with one policy; run ``i`` uses :func:`run_seed`."""
     stats = BatchStats(
@@ -117,7 +124,9 @@ def run_batch(
         stats.rounds.append(sim.round)
         for variable_id, value in sim.values_by_id().items():
             stats.final_values[variable_id].append(value)
-        for loop, broken_round in zip(scenario.loops, sim.loop_broken_round, strict=True):
+        for loop, broken_round in zip(
+            scenario.loops, sim.loop_broken_round, strict=True
+        ):
             if broken_round:
                 stats.loops_broken[loop.id].append(broken_round)
         taken: dict[str, int] = {}
@@ -156,12 +165,16 @@ class ExpectationResult:
     worst_action: str | None = None
 
 
-def check_expectation(scenario: Scenario, expectation: Expectation, seed: int = 0) -> ExpectationResult:
+def check_expectation(
+    scenario: Scenario, expectation: Expectation, seed: int = 0
+) -> ExpectationResult:
     """Run the policy runs an expectation asks for and compare the win rate."""
     if expectation.policy == "einzelne_massnahme":
         worst_rate, worst_action = -1.0, None
         for action in scenario.actions:
-            stats = run_batch(scenario, "einzelne_massnahme", expectation.runs, seed, action.id)
+            stats = run_batch(
+                scenario, "einzelne_massnahme", expectation.runs, seed, action.id
+            )
             rate = stats.win_rate_within(expectation.within_rounds)
             if rate > worst_rate:
                 worst_rate, worst_action = rate, action.id

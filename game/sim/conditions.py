@@ -34,7 +34,8 @@ def compile_conditions(clauses, variables, actions, states, phases):
     so a missing one here is a bug in our code.
     """
     predicates = [
-        _compile_clause(clause, variables, actions, states, phases) for clause in clauses
+        _compile_clause(clause, variables, actions, states, phases)
+        for clause in clauses
     ]
     if not predicates:
         return lambda sim: True
@@ -69,7 +70,8 @@ def _compile_clause(clause, variables, actions, states, phases):
         return lambda sim: sim.phase_reached[index]
     if kind == "any":
         options = [
-            _compile_clause(option, variables, actions, states, phases) for option in clause[1]
+            _compile_clause(option, variables, actions, states, phases)
+            for option in clause[1]
         ]
         return lambda sim: any(option(sim) for option in options)
     raise AssertionError(f"unknown clause kind {kind!r}")

@@ -121,7 +121,9 @@ class Simulation:
     def current_phase(self) -> str | None:
         """Return the id of the last reached journey phase, or ``None``."""
         reached = None
-        for phase, done in zip(self.scenario.goals.phases, self.phase_reached, strict=True):
+        for phase, done in zip(
+            self.scenario.goals.phases, self.phase_reached, strict=True
+        ):
             if done:
                 reached = phase.id
         return reached
@@ -148,9 +150,13 @@ class Simulation:
             if next_round < ready:
                 reasons.append(("cooldown", {"ready": ready}))
         if action.cost_budget > budget:
-            reasons.append(("cost_budget", {"cost": action.cost_budget, "have": budget}))
+            reasons.append(
+                ("cost_budget", {"cost": action.cost_budget, "have": budget})
+            )
         if action.cost_capacity > capacity:
-            reasons.append(("cost_capacity", {"cost": action.cost_capacity, "have": capacity}))
+            reasons.append(
+                ("cost_capacity", {"cost": action.cost_capacity, "have": capacity})
+            )
         if not compiled.prerequisites[index](self):
             reasons.append(("prerequisites", {}))
         return ActionStatus(action_id, not reasons, reasons)
@@ -192,7 +198,9 @@ class Simulation:
                 raise SimulationError(f"action {action_id!r} chosen twice in round {t}")
             if not status.available:
                 reasons = ", ".join(code for code, _ in status.reasons)
-                raise SimulationError(f"action {action_id!r} not available in round {t}: {reasons}")
+                raise SimulationError(
+                    f"action {action_id!r} not available in round {t}: {reasons}"
+                )
             index = compiled.action_index[action_id]
             action = scenario.actions[index]
             self.budget -= action.cost_budget
@@ -215,7 +223,9 @@ class Simulation:
         # Links: each pushes its target by the delayed source value.
         history = self.history
         link_push = [0.0] * len(compiled.links)
-        for li, (s, tg, k, ref, delay, lo, hi, zone, label) in enumerate(compiled.links):
+        for li, (s, tg, k, ref, delay, lo, hi, zone, label) in enumerate(
+            compiled.links
+        ):
             row = history[t - 1 - delay] if t - 1 - delay >= 0 else history[0]
             push = k * factors[li] * (row[s] - ref)
             if zone > 0.0:
@@ -235,15 +245,32 @@ class Simulation:
         # Actions that complete now, and those whose ongoing effects run.
         completed: list[str] = []
         for index, action in enumerate(scenario.actions):
-            if self.running_until[index] == t and self.uses[index] > len(self.completed_at[index]):
+            if self.running_until[index] == t and self.uses[index] > len(
+                self.completed_at[index]
+            ):
                 self.completed_at[index].append(t)
                 completed.append(action.id)
-                self._apply(compiled.immediate[index], deltas, contributions, "action:" + action.id)
+                self._apply(
+                    compiled.immediate[index],
+                    deltas,
+                    contributions,
+                    "action:" + action.id,
+                )
             if self.completed_at[index] and self._ongoing_active(index, t):
-                self._apply(compiled.ongoing[index], deltas, contributions, "action:" + action.id)
+                self._apply(
+                    compiled.ongoing[index],
+                    deltas,
+                    contributions,
+                    "action:" + action.id,
+                )
         for index, state in enumerate(scenario.states):
             if self.states_active[index]:
-                self._apply(compiled.state_effects[index], deltas, contributions, "state:" + state.id)
+                self._apply(
+                    compiled.state_effects[index],
+                    deltas,
+                    contributions,
+                    "state:" + state.id,
+                )
 
         # Events: one draw each, every round.
         fired: list[str] = []
@@ -257,7 +284,12 @@ class Simulation:
                 self.event_fired[index] += 1
                 self.event_last[index] = t
                 fired.append(event.id)
-                self._apply(compiled.event_effects[index], deltas, contributions, "event:" + event.id)
+                self._apply(
+                    compiled.event_effects[index],
+                    deltas,
+                    contributions,
+                    "event:" + event.id,
+                )
 
         # Apply all changes at once, clamped; scale attribution to the actual change.
         before = values[:]
@@ -306,7 +338,11 @@ class Simulation:
             loops_broken=broken,
             outcome=self.outcome,
             attribution=(
-                {vid: c for vid, c in zip(compiled.variable_ids, contributions, strict=True) if c}
+                {
+                    vid: c
+                    for vid, c in zip(compiled.variable_ids, contributions, strict=True)
+                    if c
+                }
                 if contributions is not None
                 else {}
             ),
@@ -330,7 +366,9 @@ class Simulation:
         for variable_id, weight in goals.score_weights.items():
             total += weight * self.value(variable_id)
         if self.outcome == "won":
-            total += goals.win_bonus + goals.bonus_per_round_left * (goals.rounds - self.round)
+            total += goals.win_bonus + goals.bonus_per_round_left * (
+                goals.rounds - self.round
+            )
         return round(total, 6)
 
     def clone(self, attribution: bool = False) -> Simulation:
@@ -375,7 +413,9 @@ class Simulation:
             else:
                 deltas[target] += amount
                 if contributions is not None:
-                    contributions[target][label] = contributions[target].get(label, 0.0) + amount
+                    contributions[target][label] = (
+                        contributions[target].get(label, 0.0) + amount
+                    )
 
     def _update_states(self) -> tuple[list[str], list[str]]:
         entered, left = [], []
@@ -475,10 +515,14 @@ class _Compiled:
             return [(link_index[m.link_id], m.factor) for m in items]
 
         self.action_modifiers = [
-            (i, modifiers(a.link_modifiers)) for i, a in enumerate(scenario.actions) if a.link_modifiers
+            (i, modifiers(a.link_modifiers))
+            for i, a in enumerate(scenario.actions)
+            if a.link_modifiers
         ]
         self.state_modifiers = [
-            (i, modifiers(s.link_modifiers)) for i, s in enumerate(scenario.states) if s.link_modifiers
+            (i, modifiers(s.link_modifiers))
+            for i, s in enumerate(scenario.states)
+            if s.link_modifiers
         ]
 
         def effects(mapping):
@@ -516,7 +560,13 @@ class _Compiled:
                 target = loop.variables[(position + 1) % count]
                 li = link_index[f"{source}>{target}"]
                 desirable = scenario.variables[self.index[target]].desirable
-                members.append((li, scenario.links[li].strength, 1.0 if desirable == "high" else -1.0))
+                members.append(
+                    (
+                        li,
+                        scenario.links[li].strength,
+                        1.0 if desirable == "high" else -1.0,
+                    )
+                )
             self.loops.append((loop.id, members))
 
     def compile(self, clauses):

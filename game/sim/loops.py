@@ -9,7 +9,10 @@ def loop_links(scenario: Scenario, loop: Loop):
     """Return the links of a declared loop in its causal order."""
     by_id = {link.id: link for link in scenario.links}
     members = loop.variables
-    return [by_id[f"{members[i]}>{members[(i + 1) % len(members)]}"] for i in range(len(members))]
+    return [
+        by_id[f"{members[i]}>{members[(i + 1) % len(members)]}"]
+        for i in range(len(members))
+    ]
 
 
 def loop_polarity(scenario: Scenario, loop: Loop) -> str:

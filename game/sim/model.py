@@ -256,10 +256,21 @@ def scenario_from_dict(data: dict[str, Any]) -> Scenario:
     goals["phases"] = [_build(Phase, phase) for phase in goals["phases"]]
     return Scenario(
         **{
-            **{key: data[key] for key in (
-                "id", "title", "summary", "audience", "difficulty", "story",
-                "champion", "reference_strategy", "source", "content_hash",
-            )},
+            **{
+                key: data[key]
+                for key in (
+                    "id",
+                    "title",
+                    "summary",
+                    "audience",
+                    "difficulty",
+                    "story",
+                    "champion",
+                    "reference_strategy",
+                    "source",
+                    "content_hash",
+                )
+            },
             "resources": _build(Resources, data["resources"]),
             "variables": [_build(Variable, item) for item in data["variables"]],
             "links": [_build(Link, item) for item in data["links"]],
@@ -268,7 +279,9 @@ def scenario_from_dict(data: dict[str, Any]) -> Scenario:
             "actions": [action(item) for item in data["actions"]],
             "events": [_build(Event, item) for item in data["events"]],
             "goals": _build(Goals, goals),
-            "expectations": [_build(Expectation, item) for item in data["expectations"]],
+            "expectations": [
+                _build(Expectation, item) for item in data["expectations"]
+            ],
         }
     )
 
@@ -282,5 +295,7 @@ def compute_content_hash(scenario: Scenario) -> str:
     data = scenario_to_dict(scenario)
     data.pop("source", None)
     data.pop("content_hash", None)
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    canonical = json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]

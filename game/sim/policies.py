@@ -36,7 +36,9 @@ class RandomPolicy:
     def decide(self, sim: Simulation) -> list[str]:
         candidates = sim.available_actions()
         self.rng.shuffle(candidates)
-        return _affordable_prefix(sim, [a for a in candidates if self.rng.random() < self.take])
+        return _affordable_prefix(
+            sim, [a for a in candidates if self.rng.random() < self.take]
+        )
 
 
 class ReferencePolicy:
@@ -117,10 +119,14 @@ def make_policy(name: str, scenario: Scenario, seed: int, action_id: str | None 
         if action_id is None:
             raise ValueError("policy einzelne_massnahme needs an action id")
         return SingleActionPolicy(action_id)
-    raise ValueError(f"unknown policy {name!r}; choose one of {', '.join(POLICY_NAMES)}")
+    raise ValueError(
+        f"unknown policy {name!r}; choose one of {', '.join(POLICY_NAMES)}"
+    )
 
 
-def play(scenario: Scenario, seed: int, policy, attribution: bool = False) -> Simulation:
+def play(
+    scenario: Scenario, seed: int, policy, attribution: bool = False
+) -> Simulation:
     """Play a whole game with ``policy`` and return the finished simulation."""
     sim = Simulation(scenario, seed=seed, attribution=attribution)
     while not sim.finished:

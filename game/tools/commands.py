@@ -66,8 +66,12 @@ def register(subparsers) -> None:
             "Exit code 1 if any problem was found, else 0."
         ),
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
-    validate.add_argument("--quiet", action="store_true", help="print no source snippets")
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders to check"
+    )
+    validate.add_argument(
+        "--quiet", action="store_true", help="print no source snippets"
+    )
     validate.set_defaults(handler=cmd_validate)
 
     describe = subparsers.add_parser(
@@ -76,7 +80,9 @@ def register(subparsers) -> None:
         description="Print the structure of one scenario, as text or as JSON.",
     )
     describe.add_argument("scenario", metavar="SCENARIO", help="scenario YAML file")
-    describe.add_argument("--json", action="store_true", help="print the compiled scenario as JSON")
+    describe.add_argument(
+        "--json", action="store_true", help="print the compiled scenario as JSON"
+    )
     describe.set_defaults(handler=cmd_describe)
 
     check = subparsers.add_parser(
@@ -88,8 +94,12 @@ def register(subparsers) -> None:
             "any fails."
         ),
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
-    check.add_argument("--seed", type=int, default=0, help="base seed of the runs (default 0)")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="scenario files or folders"
+    )
+    check.add_argument(
+        "--seed", type=int, default=0, help="base seed of the runs (default 0)"
+    )
     check.set_defaults(handler=cmd_check)
 
     simulate = subparsers.add_parser(
@@ -103,15 +113,23 @@ def register(subparsers) -> None:
     )
     simulate.add_argument("scenario", metavar="SCENARIO", help="scenario YAML file")
     simulate.add_argument(
-        "--policy", choices=POLICY_NAMES, default="zufall",
+        "--policy",
+        choices=POLICY_NAMES,
+        default="zufall",
         help="automatic player (default: zufall = random)",
     )
     simulate.add_argument("--action", help="action id for --policy einzelne_massnahme")
-    simulate.add_argument("--runs", type=_positive, default=100, help="number of games (default 100)")
-    simulate.add_argument("--seed", type=int, default=0, help="base seed (default 0)")
-    simulate.add_argument("--json", action="store_true", help="print the summary as JSON")
     simulate.add_argument(
-        "--codes", type=_positive, metavar="N",
+        "--runs", type=_positive, default=100, help="number of games (default 100)"
+    )
+    simulate.add_argument("--seed", type=int, default=0, help="base seed (default 0)")
+    simulate.add_argument(
+        "--json", action="store_true", help="print the summary as JSON"
+    )
+    simulate.add_argument(
+        "--codes",
+        type=_positive,
+        metavar="N",
         help="print workshop result codes of N automatic teams instead of a summary",
     )
     simulate.set_defaults(handler=cmd_simulate)
@@ -121,13 +139,19 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, found {text!r}"
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {value}")
+        raise argparse.ArgumentTypeError(
+            f"expected a number of at least 1, found {value}"
+        )
     return value
 
 
-def print_problems(problems: list[Problem], lang: str, snippets: bool = True, stream=None) -> None:
+def print_problems(
+    problems: list[Problem], lang: str, snippets: bool = True, stream=None
+) -> None:
     """Print problems as ``file:line:column: message`` with the source line."""
     stream = stream or sys.stdout
     cache: dict[str, list[str] | None] = {}
@@ -137,7 +161,9 @@ def print_problems(problems: list[Problem], lang: str, snippets: bool = True, st
             path = problem.location.path
             if path not in cache:
                 try:
-                    cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
+                    cache[path] = (
+                        Path(path).read_text(encoding="utf-8-sig").splitlines()
+                    )
                 except (OSError, UnicodeDecodeError):
                     cache[path] = None
             lines = cache[path]
@@ -154,7 +180,15 @@ def cmd_validate(args) -> int:
     print_problems(problems, args.lang, snippets=not args.quiet)
     if problems:
         bad = sum(1 for found in problems_by_file.values() if found)
-        print(say("summary_bad", args.lang, problems=len(problems), bad=bad, files=len(files)))
+        print(
+            say(
+                "summary_bad",
+                args.lang,
+                problems=len(problems),
+                bad=bad,
+                files=len(files),
+            )
+        )
         return 1
     print(say("summary_ok", args.lang, files=len(files)))
     return 0
@@ -174,7 +208,9 @@ def cmd_describe(args) -> int:
         return 1
     if args.json:
         data = scenario_to_dict(scenario)
-        data["loop_polarity"] = {loop.id: loop_polarity(scenario, loop) for loop in scenario.loops}
+        data["loop_polarity"] = {
+            loop.id: loop_polarity(scenario, loop) for loop in scenario.loops
+        }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(describe_text(scenario, args.lang))
@@ -185,19 +221,29 @@ def describe_text(scenario: Scenario, lang: str) -> str:
     """Return a readable overview of a scenario."""
     de = lang != "en"
     t = lambda texts: text_in(texts, lang)  # noqa: E731
-    out = [f"{t(scenario.title)} [{scenario.id}, {scenario.content_hash}]", t(scenario.summary), ""]
+    out = [
+        f"{t(scenario.title)} [{scenario.id}, {scenario.content_hash}]",
+        t(scenario.summary),
+        "",
+    ]
     r = scenario.resources
     out.append(
         ("Ressourcen: " if de else "Resources: ")
         + f"{r.budget:,.0f} EUR (+{r.budget_income:,.0f}/"
         + ("Runde), " if de else "round), ")
-        + f"{r.capacity:g} PT (" + ("je Runde " if de else "per round ") + f"{r.capacity_per_round:g})"
+        + f"{r.capacity:g} PT ("
+        + ("je Runde " if de else "per round ")
+        + f"{r.capacity_per_round:g})"
     )
     out.append(("Runden: " if de else "Rounds: ") + str(scenario.goals.rounds))
     out.append("")
     out.append(f"{'Variablen' if de else 'Variables'} ({len(scenario.variables)}):")
     for v in scenario.variables:
-        better = ("↑ gut" if de else "↑ good") if v.desirable == "high" else ("↓ gut" if de else "↓ good")
+        better = (
+            ("↑ gut" if de else "↑ good")
+            if v.desirable == "high"
+            else ("↓ gut" if de else "↓ good")
+        )
         cycles = ", ".join(v.cycles) or "–"
         out.append(
             f"  {v.id:<24} {t(v.name):<36} start {v.start:g} [{v.minimum:g}..{v.maximum:g}]"
@@ -207,14 +253,20 @@ def describe_text(scenario: Scenario, lang: str) -> str:
     out.append(f"{'Wirkungen' if de else 'Links'} ({len(scenario.links)}):")
     for link in scenario.links:
         sign = "+" if link.polarity > 0 else "−"
-        delay = f", {'Verzögerung' if de else 'delay'} {link.delay}" if link.delay else ""
-        out.append(f"  {link.source} --({sign}{link.strength:g}{delay})--> {link.target}")
+        delay = (
+            f", {'Verzögerung' if de else 'delay'} {link.delay}" if link.delay else ""
+        )
+        out.append(
+            f"  {link.source} --({sign}{link.strength:g}{delay})--> {link.target}"
+        )
     out.append("")
     out.append(f"{'Zyklen' if de else 'Loops'} ({len(scenario.loops)}):")
     for loop in scenario.loops:
         polarity = loop_polarity(scenario, loop)
-        label = {"reinforcing": ("R, selbstverstärkend", "R, reinforcing"),
-                 "balancing": ("B, ausgleichend", "B, balancing")}[polarity][0 if de else 1]
+        label = {
+            "reinforcing": ("R, selbstverstärkend", "R, reinforcing"),
+            "balancing": ("B, ausgleichend", "B, balancing"),
+        }[polarity][0 if de else 1]
         chain = " → ".join(loop.variables + [loop.variables[0]])
         out.append(f"  {loop.id} ({label}): {t(loop.name)}")
         out.append(f"      {chain}")
@@ -261,19 +313,36 @@ def cmd_check(args) -> int:
                 bounds.append(f"≥ {expectation.min_win_rate:.0%}")
             if expectation.max_win_rate is not None:
                 bounds.append(f"≤ {expectation.max_win_rate:.0%}")
-            print(say(
-                "check_line", args.lang,
-                status=say("check_pass" if result.passed else "check_fail", args.lang),
-                scenario=scenario.id, name=expectation.id, policy=expectation.policy,
-                runs=expectation.runs,
-                within=say("within", args.lang, rounds=expectation.within_rounds)
-                if expectation.within_rounds else "",
-                rate=result.win_rate,
-                bounds=f" ({', '.join(bounds)})" if bounds else "",
-                worst=say("worst", args.lang, action=result.worst_action) if result.worst_action else "",
-            ))
-    print(say("check_summary", args.lang, passed=passed, total=total,
-              seconds=time.perf_counter() - started))
+            print(
+                say(
+                    "check_line",
+                    args.lang,
+                    status=say(
+                        "check_pass" if result.passed else "check_fail", args.lang
+                    ),
+                    scenario=scenario.id,
+                    name=expectation.id,
+                    policy=expectation.policy,
+                    runs=expectation.runs,
+                    within=say("within", args.lang, rounds=expectation.within_rounds)
+                    if expectation.within_rounds
+                    else "",
+                    rate=result.win_rate,
+                    bounds=f" ({', '.join(bounds)})" if bounds else "",
+                    worst=say("worst", args.lang, action=result.worst_action)
+                    if result.worst_action
+                    else "",
+                )
+            )
+    print(
+        say(
+            "check_summary",
+            args.lang,
+            passed=passed,
+            total=total,
+            seconds=time.perf_counter() - started,
+        )
+    )
     return 0 if passed == total and not failed_loading else 1
 
 
@@ -284,13 +353,18 @@ def cmd_simulate(args) -> int:
     if args.policy == "einzelne_massnahme":
         known = [a.id for a in scenario.actions]
         if args.action not in known:
-            print(f"--action: {'wählen Sie eine von' if args.lang != 'en' else 'choose one of'} "
-                  f"{', '.join(known)}", file=sys.stderr)
+            print(
+                f"--action: {'wählen Sie eine von' if args.lang != 'en' else 'choose one of'} "
+                f"{', '.join(known)}",
+                file=sys.stderr,
+            )
             return 2
     if args.codes:
         from game.workshop.rehearse import print_result_codes
 
-        return print_result_codes(scenario, args.codes, args.seed, args.policy, args.lang)
+        return print_result_codes(
+            scenario, args.codes, args.seed, args.policy, args.lang
+        )
     stats = run_batch(scenario, args.policy, args.runs, args.seed, args.action)
     summary = summarise(stats, scenario)
     if args.json:
@@ -314,7 +388,9 @@ def summarise(stats, scenario: Scenario) -> dict:
         loops[loop_id] = {
             "broken_share": round(len(rounds) / stats.runs, 4),
             "mean_round": round(mean, 2) if rounds else None,
-            "polarity": loop_polarity(scenario, next(lp for lp in scenario.loops if lp.id == loop_id)),
+            "polarity": loop_polarity(
+                scenario, next(lp for lp in scenario.loops if lp.id == loop_id)
+            ),
         }
     verdicts = stats.action_verdicts() if stats.policy == "zufall" else {}
     actions = {}
@@ -359,15 +435,20 @@ def summary_text(summary: dict, scenario: Scenario, lang: str) -> str:
         f"{'Endwerte (Mittel ± Streuung)' if de else 'Final values (mean ± sd)'}:",
     ]
     for variable_id, value in summary["final_values"].items():
-        out.append(f"  {names[variable_id]:<40} {value['mean']:6.1f} ± {value['sd']:5.1f}")
+        out.append(
+            f"  {names[variable_id]:<40} {value['mean']:6.1f} ± {value['sd']:5.1f}"
+        )
     out.append("")
     out.append(f"{'Gebrochene Zyklen' if de else 'Broken cycles'}:")
     for loop_id, loop in summary["loops"].items():
         when = (
             f"{'im Mittel in Runde' if de else 'on average in round'} {loop['mean_round']:.1f}"
-            if loop["mean_round"] is not None else ("nie" if de else "never")
+            if loop["mean_round"] is not None
+            else ("nie" if de else "never")
         )
-        out.append(f"  {loop_id:<16} {loop['broken_share']:6.1%} {'der Läufe' if de else 'of runs'}, {when}")
+        out.append(
+            f"  {loop_id:<16} {loop['broken_share']:6.1%} {'der Läufe' if de else 'of runs'}, {when}"
+        )
     out.append("")
     out.append(f"{'Maßnahmen' if de else 'Actions'}:")
     labels = {

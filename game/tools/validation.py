@@ -17,7 +17,15 @@ from game.content.scenario import load_scenario
 
 log = logging.getLogger(__name__)
 
-_SKIPPED_DIRS = {"schema", "node_modules", ".git", "__pycache__", "build", ".venv", "venv"}
+_SKIPPED_DIRS = {
+    "schema",
+    "node_modules",
+    ".git",
+    "__pycache__",
+    "build",
+    ".venv",
+    "venv",
+}
 
 
 def collect_files(paths: list[str], scenarios_only: bool = False) -> list[Path]:
@@ -70,7 +78,12 @@ def validate_file(path: Path) -> list[Problem]:
     except ContentError as error:
         log.info("%s: %d problem(s)", path, len(error.problems))
         return error.problems
-    log.debug("validated %s (%s) in %.1f ms", path, kind, (time.perf_counter() - started) * 1000)
+    log.debug(
+        "validated %s (%s) in %.1f ms",
+        path,
+        kind,
+        (time.perf_counter() - started) * 1000,
+    )
     return []
 
 
