@@ -18,8 +18,8 @@ register(
     {
         "ctx_field": ("in `{field}`", "in `{field}`"),
         "missing_key": (
-            "Pflichtfeld `{key}` fehlt. Ergänzen Sie `{key}:`{hint}",
-            "required field `{key}` is missing. Add `{key}:`{hint}",
+            "Pflichtfeld `{key}` fehlt. Ergänzen Sie eine Zeile `{key}: …`.",
+            "required field `{key}` is missing. Add a line `{key}: …`.",
         ),
         "unknown_key": (
             "unbekanntes Feld `{key}`{suggestion}. Erlaubt sind: {allowed}.",
@@ -161,7 +161,7 @@ class Reader:
                 )
         for key, required in allowed.items():
             if required and key not in node.value:
-                self.report(node.location, "missing_key", key=key, hint="")
+                self.report(node.location, "missing_key", key=key)
         return node.value
 
     def sequence(self, node: Node) -> list[Node] | None:

@@ -81,7 +81,6 @@ class Simulation:
         self.seed = seed
         self.attribution = attribution
         self._compiled = _compiled(scenario)
-        compiled = self._compiled
         self.rng = SplitMix64(seed)
         self.round = 0
         self.values = [v.start for v in scenario.variables]
@@ -299,14 +298,12 @@ class Simulation:
                 continue
             lo, hi = compiled.bounds[i]
             new = values[i] + total
-            if new < lo:
-                new = lo
-            elif new > hi:
-                new = hi
-            if contributions is not None and new - values[i] != total:
-                scale = (new - values[i]) / total
-                for key in contributions[i]:
-                    contributions[i][key] *= scale
+            if new < lo or new > hi:
+                new = lo if new < lo else hi
+                if contributions is not None:
+                    scale = (new - values[i]) / total
+                    for key in contributions[i]:
+                        contributions[i][key] *= scale
             values[i] = new
         history.append(values[:])
         self.round = t
@@ -406,10 +403,11 @@ class Simulation:
 
     def _apply(self, effects, deltas, contributions, label: str) -> None:
         for target, amount in effects:
+            # Resources never go below zero: a freeze cuts money, it makes no debt.
             if target == -1:
-                self.budget += amount
+                self.budget = max(0.0, self.budget + amount)
             elif target == -2:
-                self.capacity += amount
+                self.capacity = max(0.0, self.capacity + amount)
             else:
                 deltas[target] += amount
                 if contributions is not None:
