@@ -161,6 +161,9 @@ def load_text(text: str, path: str) -> Node:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             builder.feed(event)
+            if builder.aborted:
+                # Stop scanning: PyYAML's scanner is quadratic in flow nesting depth.
+                break
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
