@@ -147,7 +147,7 @@ class Reader:
         if node.kind != "mapping":
             self._wrong_type(node, "mapping")
             return None
-        for key, child in node.value.items():
+        for key in node.value:
             if key not in allowed:
                 close = nearest(key, allowed)
                 self.report(

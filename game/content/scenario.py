@@ -247,6 +247,28 @@ class _ScenarioReader(Reader):
             out[key] = amount
         return out
 
+    def weights(self, node: Node | None) -> dict[str, float]:
+        """Read score weights ``{variable: factor}``; resources are not allowed."""
+        if node is None:
+            return {}
+        if node.kind != "mapping":
+            self._wrong_type(node, "mapping")
+            return {}
+        out = {}
+        for key, child in node.value.items():
+            weight = self.number(child, -1000, 1000)
+            if weight is None:
+                continue
+            self.refer_later(node, "variable", key, node.key_locations[key])
+            out[key] = weight
+        return out
+
+    def optional_int(self, fields: dict[str, Node], key: str, low, high, default):
+        """Read an optional whole number, or return ``default`` if it is absent."""
+        if key not in fields:
+            return default
+        return self.number(fields[key], low, high, integer=True)
+
     def link_modifiers(self, node: Node | None) -> list[LinkModifier]:
         if node is None:
             return []
@@ -755,15 +777,10 @@ class _ScenarioReader(Reader):
                         cost_budget = self.number(costs["budget"], 0, 1e9)
                         cost_capacity = self.number(costs["kapazitaet"], 0, 1e6)
 
-                def integer(field, low, high, default):
-                    if field not in fields:
-                        return default
-                    return self.number(fields[field], low, high, integer=True)
-
-                duration = integer("dauer", 1, 12, 1)
-                ongoing_rounds = integer("pro_runde_dauer", 0, 40, 0)
-                max_uses = integer("wiederholbar", 1, 40, 1)
-                cooldown = integer("abklingzeit", 0, 40, 0)
+                duration = self.optional_int(fields, "dauer", 1, 12, 1)
+                ongoing_rounds = self.optional_int(fields, "pro_runde_dauer", 0, 40, 0)
+                max_uses = self.optional_int(fields, "wiederholbar", 1, 40, 1)
+                cooldown = self.optional_int(fields, "abklingzeit", 0, 40, 0)
                 prerequisites = self.condition(fields.get("voraussetzungen"))
                 immediate = self.effects(fields.get("sofort"))
                 ongoing = self.effects(fields.get("pro_runde"))
@@ -927,7 +944,7 @@ class _ScenarioReader(Reader):
                     },
                 )
                 if score:
-                    weights = self.effects(score.get("gewichte"))
+                    weights = self.weights(score.get("gewichte"))
                     if "siegbonus" in score:
                         win_bonus = self.number(score["siegbonus"], 0, 1e6)
                     if "bonus_pro_restrunde" in score:
@@ -1069,7 +1086,7 @@ class _ScenarioReader(Reader):
                 else:
                     self.reference(node, kind, candidates, value, location)
             self.context = saved
-        for node, clause, text, context in self.pending_clauses:
+        for node, clause, _text, context in self.pending_clauses:
             saved, self.context = self.context, context
             if clause[1] not in known["variable"]:
                 self.report(
@@ -1083,11 +1100,6 @@ class _ScenarioReader(Reader):
                     ),
                 )
             self.context = saved
-        if goals is not None:
-            with self.in_context("ctx_goals"):
-                for key in goals.score_weights:
-                    if key in RESOURCES:
-                        pass
 
     def check_loops(self, loops, links, link_nodes, variables) -> None:
         link_ids = {link.id for link in links}
