@@ -1,7 +1,7 @@
 """Message catalogue for content problems, German first and English second.
 
 Each entry maps a message id to a German and an English template formatted
-with ``str.format``. Templates name the bad value and say how to fix it.
+with ``str.format``. Templates name the bad value and explain how to fix it.
 """
 
 from __future__ import annotations

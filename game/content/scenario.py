@@ -307,7 +307,7 @@ class _ScenarioReader(Reader):
                 continue
             out.append(item.value)
             if kind in ("lesson", "playbook"):
-                # Checked by the learning-path validator, which knows the lessons.
+                # Checked by the learning-path validator, which loads the lessons.
                 self.external_refs.append(
                     (item.location, kind, item.value, self.context)
                 )
@@ -1169,18 +1169,18 @@ class _ScenarioReader(Reader):
                     )
             if resources is None:
                 return
-            most_budget = resources.budget + resources.budget_income * goals.rounds
+            max_budget = resources.budget + resources.budget_income * goals.rounds
             by_id = {a.id: a for a in actions}
             for clause, clause_node in zip(goals.win, clause_nodes, strict=False):
                 if clause[0] == "done" and clause[1] in by_id:
                     action = by_id[clause[1]]
-                    if action.cost_budget > most_budget:
+                    if action.cost_budget > max_budget:
                         self.report(
                             clause_node.location,
                             "goal_action_unknown",
                             id=action.id,
                             cost=_show(action.cost_budget),
-                            have=_show(most_budget),
+                            have=_show(max_budget),
                         )
 
     def check_reference(self, scenario: Scenario, reference) -> None:

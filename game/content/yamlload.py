@@ -50,7 +50,7 @@ class Node:
 
     ``value`` is a ``dict[str, Node]`` for mappings, a ``list[Node]`` for
     sequences and a plain Python scalar otherwise. For scalars, ``text`` is the
-    source text and ``plain`` says whether it was written without quotes.
+    source text and ``plain`` is true when it was written without quotes.
     """
 
     value: Any

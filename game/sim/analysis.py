@@ -69,7 +69,7 @@ class BatchStats:
 
         Only meaningful for the random policy, where every action is sometimes
         taken and sometimes not. An action is never worth taking if runs with
-        it win no more often than runs without it; it is dominant if taking it
+        it win no more often than runs without it. It is dominant if taking it
         raises the win rate by at least :data:`DOMINANT_LIFT`.
         """
         verdicts = {}
@@ -168,7 +168,7 @@ class ExpectationResult:
 def check_expectation(
     scenario: Scenario, expectation: Expectation, seed: int = 0
 ) -> ExpectationResult:
-    """Run the policy runs an expectation asks for and compare the win rate."""
+    """Play the runs that an expectation requests and compare the win rate."""
     if expectation.policy == "einzelne_massnahme":
         worst_rate, worst_action = -1.0, None
         for action in scenario.actions:

@@ -46,7 +46,7 @@ class ActionStatus:
 
 @dataclass
 class RoundResult:
-    """What happened in one round; the debrief and the UI read this."""
+    """Outcome of one round, as read by the debrief and the UI."""
 
     round: int
     decisions: list[str]

@@ -1,6 +1,6 @@
 """Find content files and validate each with the checker for its kind.
 
-Kinds are told apart by place: files under ``scenarios/sets/`` are workshop
+The kind of a file follows from its folder: files under ``scenarios/sets/`` are workshop
 sets, files under ``learning_paths/`` are learning paths, all other YAML
 files are scenarios. The set and learning-path checkers live in their own
 packages and are imported only when such files are validated.

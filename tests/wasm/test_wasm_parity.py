@@ -31,7 +31,7 @@ RUNNER = HERE / "run_in_pyodide.mjs"
 HARNESS = HERE / "trajectory.py"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 #: Seconds allowed for loading Pyodide and running every case. Loading alone
-#: took about 3 s on a 2-core CI machine.
+#: took about 3 s on a 2-core development machine.
 NODE_TIMEOUT = 300
 
 #: Policy name and seed of each recorded decision log, per scenario.
