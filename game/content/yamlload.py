@@ -3,7 +3,7 @@
 PyYAML's ``safe_load`` loses positions, silently keeps the last of two
 duplicate keys, expands alias bombs and recurses on deep nesting. This loader
 reads the event stream instead and builds :class:`Node` objects itself, so
-that every value knows its file, line and column, and so that size, depth and
+that every value carries its file, line and column, and so that size, depth and
 alias expansion stay bounded. Object tags such as ``!!python/object`` are
 rejected before anything is constructed, so nothing in a file is executed.
 """
