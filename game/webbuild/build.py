@@ -161,7 +161,8 @@ def stage_app(options: BuildOptions, app_dir: Path) -> tuple[list[str], ImportRe
     if report.errors:
         raise BuildError(report.errors)
     for warning in report.warnings:
-        log.warning("%s", warning.format("en"))
+        # The caller prints the warnings in the user's language.
+        log.debug("%s", warning.format("en"))
 
     package_dirs = set()
     for info in report.modules.values():
@@ -242,11 +243,6 @@ def pygbag_command(options: BuildOptions, app_dir: Path, cdn: str) -> list[str]:
 
 def run_pygbag(options: BuildOptions, app_dir: Path, cdn: str) -> None:
     """Run pygbag on the staged app; raise :class:`BuildError` if it fails."""
-    for required in ("index.tmpl", "favicon.png"):
-        if not (options.template_dir / required).is_file():
-            raise BuildError(
-                detail=f"{options.template_dir / required} fehlt / is missing"
-            )
     command = pygbag_command(options, app_dir, cdn)
     log.info("Running %s", " ".join(command))
     # pygbag reads pygbag.ini from its working folder; the stage has none.
@@ -303,6 +299,12 @@ def build_web(options: BuildOptions) -> BuildResult:
             address or a failed pygbag run.
     """
     started = time.perf_counter()
+    # Without a local template or icon pygbag would try to download them.
+    for required in ("index.tmpl", "favicon.png"):
+        if not (options.template_dir / required).is_file():
+            raise BuildError(
+                detail=f"{options.template_dir / required} fehlt / is missing"
+            )
     cdn = normalize_runtime_url(options.cdn)
     package_index = (
         normalize_runtime_url(options.package_index, "--package-index")

@@ -128,9 +128,10 @@ register(
         ),
         "web_where": (" (benötigt in {location})", " (needed at {location})"),
         "web_module_missing": (
-            "Import von `{name}`: keine Datei {candidates} gefunden. Prüfen Sie den "
-            "Modulnamen.",
-            "imports `{name}`, but neither {candidates} exists. Check the module name.",
+            "Import von `{name}`: weder `{base}.py` noch `{base}/__init__.py` "
+            "gefunden. Prüfen Sie den Modulnamen.",
+            "imports `{name}`, but neither `{base}.py` nor `{base}/__init__.py` "
+            "exists. Check the module name.",
         ),
         "web_syntax_error": (
             "Python-Syntaxfehler: {detail}. Beheben Sie ihn vor dem Web-Build.",
@@ -205,9 +206,8 @@ def is_namespace_package(root: Path, name: str) -> bool:
     )
 
 
-def _candidates(name: str) -> str:
-    base = "/".join(name.split("."))
-    return f"{base}.py, {base}/__init__.py"
+def _missing_params(name: str) -> dict:
+    return {"name": name, "base": "/".join(name.split("."))}
 
 
 class _ImportCollector(ast.NodeVisitor):
@@ -377,7 +377,7 @@ class _Graph:
                 if target == name or is_namespace_package(self.root, target):
                     continue
                 if self.module(target) is None:
-                    params = {"name": target, "candidates": _candidates(target)}
+                    params = _missing_params(target)
                     problem = Problem(ref.location, "web_module_missing", params)
                     found.append((problem, [name]))
                     continue
@@ -426,8 +426,8 @@ def check_browser_imports(root: Path, entry: str) -> ImportReport:
     staged: dict[str, ModuleInfo] = {}
 
     if graph.module(entry) is None:
-        location = Location(_candidates(entry).split(",")[0], 1, 1)
-        params = {"name": entry, "candidates": _candidates(entry)}
+        params = _missing_params(entry)
+        location = Location(params["base"] + ".py", 1, 1)
         return ImportReport({}, [Problem(location, "web_module_missing", params)], [])
 
     # The entry's module-level imports must all load; report each root cause once.
@@ -485,8 +485,8 @@ def _deferred_blocking(graph: _Graph, module: str) -> Problem | None:
         if is_namespace_package(graph.root, name):
             continue
         if graph.module(name) is None:
-            location = Location(_candidates(name).split(",")[0], 1, 1)
-            params = {"name": name, "candidates": _candidates(name)}
+            params = _missing_params(name)
+            location = Location(params["base"] + ".py", 1, 1)
             return Problem(location, "web_module_missing", params)
         problems = graph.blocking(name)
         if problems:
@@ -495,6 +495,8 @@ def _deferred_blocking(graph: _Graph, module: str) -> Problem | None:
 
 
 def _deferred_chain_warning(ref: ImportRef, blocked: Problem) -> Problem:
+    if blocked.code == "web_module_missing":
+        return Problem(ref.location, "web_module_missing", blocked.params)
     blocked_name = blocked.params.get("name", "?")
     where = _WhereText(str(blocked.location))
     params = {"name": ref.module, "blocked": blocked_name, "where": where}
