@@ -1,13 +1,13 @@
 """Measure engine playthroughs per second and the time to validate all content.
 
-For every shipped scenario (``scenarios/*.yaml``) the script records, per
-seed, the decision log of the reference strategy as it plays out (the
-``referenz`` policy skips actions that an event made unaffordable), pads it
-with empty rounds up to the scenario's round count, and then times
-``Simulation(scenario, seed, attribution).run(log)`` over all seeds. Runs
-with attribution off and on alternate within each repeat, so both see the
-same machine state, and the ratio is taken per repeat. The printed figures
-are medians over the repeats.
+For every shipped scenario (``scenarios/*.yaml``) the script first records
+one decision log per seed: the ``referenz`` policy plays the scenario's
+reference strategy and skips actions that an event made unaffordable. Each
+log is padded with empty rounds up to the scenario's round count. The
+script then times ``Simulation(scenario, seed, attribution).run(log)`` over
+all seeds. Runs with attribution off and on alternate within each repeat,
+so both see the same machine state, and the ratio is taken per repeat. The
+printed figures are medians over the repeats.
 
 Usage:
     python benchmarks/bench_engine.py            # full run, a few seconds per scenario
@@ -60,7 +60,7 @@ def describe_machine() -> str:
 
 
 def pin_to_one_core() -> str:
-    """Pin this process to one CPU where the OS allows it; return a note."""
+    """Pin this process to one CPU where the OS allows it, and describe the result."""
     if not hasattr(os, "sched_setaffinity"):
         return "not pinned (no sched_setaffinity on this OS)"
     cpu = min(os.sched_getaffinity(0))
@@ -97,7 +97,8 @@ def bench_scenario(scenario, logs, repeats: int) -> dict[str, float]:
     """Return median playthroughs per second with attribution off and on.
 
     The ratio is the median of the per-repeat quotients of the time with
-    attribution on and off, measured back to back.
+    attribution on and off, measured back to back. The spread is the range
+    of the attribution-off times relative to their median.
     """
     # One untimed pass builds the compiled scenario and warms the caches.
     time_playthroughs(scenario, logs, attribution=False)
@@ -108,8 +109,10 @@ def bench_scenario(scenario, logs, repeats: int) -> dict[str, float]:
         off_times.append(off)
         on_times.append(on)
         ratios.append(on / off)
+    median_off = statistics.median(off_times)
     return {
-        "off": len(logs) / statistics.median(off_times),
+        "spread": (max(off_times) - min(off_times)) / median_off,
+        "off": len(logs) / median_off,
         "on": len(logs) / statistics.median(on_times),
         "ratio": statistics.median(ratios),
     }
@@ -149,7 +152,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--seeds", type=int, default=500, help="playthroughs per measurement"
     )
     parser.add_argument(
-        "--repeats", type=int, default=7, help="measurements per figure (median)"
+        "--repeats", type=int, default=11, help="measurements per figure (median)"
     )
     parser.add_argument(
         "--profile",
@@ -177,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     # Playthroughs per second, per shipped scenario.
     print(
         f"{'scenario':<24} {'rounds':>6} {'played':>6} {'attribution off':>16} "
-        f"{'attribution on':>15} {'on/off time':>12} {'per round off':>14}"
+        f"{'spread':>7} {'attribution on':>15} {'on/off time':>12} "
+        f"{'per round off':>14}"
     )
     floor_figure = None
     floor_data = None
@@ -187,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = bench_scenario(scenario, logs, args.repeats)
         print(
             f"{path.stem:<24} {scenario.goals.rounds:>6} {played:>6.1f} "
-            f"{figures['off']:>14.0f}/s {figures['on']:>13.0f}/s "
+            f"{figures['off']:>14.0f}/s {figures['spread']:>6.0%} "
+            f"{figures['on']:>13.0f}/s "
             f"{figures['ratio']:>11.2f}x "
             f"{1e6 / (figures['off'] * played):>11.1f} µs"
         )

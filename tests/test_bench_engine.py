@@ -33,7 +33,7 @@ def test_bench_engine_quick_output():
     assert lines[1].startswith("method: 20 playthroughs per measurement")
     for path in sorted(SCENARIOS.glob("*.yaml")):
         row = re.compile(
-            rf"^{path.stem} +\d+ +[\d.]+ +\d+/s +\d+/s +[\d.]+x +[\d.]+ µs$"
+            rf"^{path.stem} +\d+ +[\d.]+ +\d+/s +\d+% +\d+/s +[\d.]+x +[\d.]+ µs$"
         )
         assert any(row.match(line) for line in lines), f"no row for {path.stem}"
     assert any(
