@@ -24,8 +24,6 @@ from game.content.scenario import load_scenario
 from game.sim.model import scenario_to_dict
 from game.sim.policies import make_policy, play
 
-pytestmark = pytest.mark.wasm
-
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "run_in_pyodide.mjs"
 HARNESS = HERE / "trajectory.py"
@@ -261,18 +259,22 @@ def test_json_round_trip_keeps_trajectory(case_id, batch, native_result):
     assert describe_difference(from_yaml, from_json) is None
 
 
+@pytest.mark.wasm
 def test_wasm_runs_under_emscripten(wasm_result):
     assert wasm_result["platform"] == "emscripten"
 
 
+@pytest.mark.wasm
 def test_wasm_imports_whole_closure(batch, wasm_result):
     assert wasm_result["imported"] == sorted(batch["imports"])
 
 
+@pytest.mark.wasm
 def test_wasm_imports_no_yaml(wasm_result):
     assert wasm_result["modules"]["yaml"] is False
 
 
+@pytest.mark.wasm
 def test_wasm_imports_no_pygame(wasm_result):
     assert wasm_result["modules"]["pygame"] is False
 
@@ -288,6 +290,7 @@ def test_batch_draws_events(native_result):
     assert fired, "no event fired in any case; add seeds or policies that fire one"
 
 
+@pytest.mark.wasm
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_wasm_trajectory_matches_native(case_id, native_result, wasm_result):
     native = native_result["cases"][case_id]
