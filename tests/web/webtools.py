@@ -48,3 +48,19 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
         timeout=timeout,
         env=env,
     )
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require_chromium() -> str:
+    """Return Chromium's path; skip without it, or fail when CI requires all tools.
+
+    The same rule as the shared ``chromium_path`` fixture, usable in fixtures
+    of module scope.
+    """
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.environ.get("DATENSCHATZ_REQUIRE_ALL") == "1":
+        pytest.fail(f"Chromium at {CHROMIUM} is required (DATENSCHATZ_REQUIRE_ALL=1)")
+    pytest.skip(f"Chromium at {CHROMIUM} is missing")
