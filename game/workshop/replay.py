@@ -252,25 +252,44 @@ def _check_decisions(sim: Simulation, number: int, decisions: list[str]) -> None
         capacity -= action.cost_capacity
 
 
-def verify_codes(
-    entries: list[tuple[str, str | None]], catalog: ScenarioCatalog
-) -> Verification:
-    """Verify many codes; each entry is ``(code text, team from a result file)``.
+@dataclass
+class CodeInput:
+    """One code handed in: typed text, or the code of a result file.
+
+    Attributes:
+        text: The code as entered.
+        team: Team name from a result file, shown if the code is unreadable.
+        error: A problem found before decoding (an unreadable result file).
+        source: File the code came from, shown instead of the code text.
+    """
+
+    text: str
+    team: str | None = None
+    error: CodeError | None = None
+    source: str | None = None
+
+
+def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verification:
+    """Verify many codes in order.
 
     Duplicate codes and a second code of one team for the same scenario are
-    rejected, the first one is kept.
+    rejected; the first one is kept.
     """
     outcome = Verification()
     first_by_code: dict[str, int] = {}
     first_by_team: dict[tuple[str, str], int] = {}
-    for number, (text, team_hint) in enumerate(entries, start=1):
+    for number, entry in enumerate(entries, start=1):
+        shown = entry.source or entry.text.strip()
+        if entry.error is not None:
+            outcome.rejected.append(Rejection(number, shown, entry.error, entry.team))
+            continue
         try:
-            result = verify_code(text, catalog)
+            result = verify_code(entry.text, catalog)
         except CodeError as error:
             log.info("code %d rejected: %s", number, error)
-            team, scenario_id = _best_effort_identity(text, catalog)
+            team, scenario_id = _best_effort_identity(entry.text, catalog)
             outcome.rejected.append(
-                Rejection(number, text.strip(), error, team or team_hint, scenario_id)
+                Rejection(number, shown, error, team or entry.team, scenario_id)
             )
             continue
         result.number = number
@@ -279,7 +298,7 @@ def verify_codes(
                 "workshop_code_duplicate", first=first_by_code[result.code]
             )
             outcome.rejected.append(
-                Rejection(number, text.strip(), error, result.team, result.scenario.id)
+                Rejection(number, shown, error, result.team, result.scenario.id)
             )
             continue
         first_by_code[result.code] = number
@@ -292,7 +311,7 @@ def verify_codes(
                 first=first_by_team[team_key],
             )
             outcome.rejected.append(
-                Rejection(number, text.strip(), error, result.team, result.scenario.id)
+                Rejection(number, shown, error, result.team, result.scenario.id)
             )
             continue
         first_by_team[team_key] = number

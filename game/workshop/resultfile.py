@@ -53,6 +53,11 @@ register(
             "the result file is not valid JSON (line {line}, column {column}: "
             "{detail}). Download the file from the game again.",
         ),
+        "workshop_file_unreadable": (
+            "Die Ergebnisdatei kann nicht gelesen werden ({reason}). Speichern Sie sie "
+            "erneut aus dem Spiel.",
+            "the result file cannot be read ({reason}). Save it from the game again.",
+        ),
         "workshop_file_kind": (
             "Die Datei ist keine Datenschatz-Ergebnisdatei (Feld `format` muss "
             "„{expected}“ sein).",
