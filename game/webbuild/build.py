@@ -7,9 +7,9 @@ seconds forever. The browser loads the Python runtime itself from the
 ``--cdn`` address when the page opens, not at build time.
 
 pygbag names the archive after the app folder and writes its output into
-``<app folder>/build/web``; the build stages the app in a temporary folder
-named :data:`~game.webbuild.bundle.APP_NAME` and copies the result to the
-output folder.
+``<app folder>/build/web``. So the build stages the app in a temporary
+folder named :data:`~game.webbuild.bundle.APP_NAME` and copies the result to
+the output folder.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ log = logging.getLogger(__name__)
 DEFAULT_CDN = "https://pygame-web.github.io/cdn/0.9.3/"
 #: Seconds the pygbag build may take before it counts as hung.
 PYGBAG_TIMEOUT_S = 600
-#: Placeholder in the page template for the package index address; pygbag
-#: replaces only its own ``{{cookiecutter.*}}`` keys, the build replaces this.
+#: Placeholder in the page template for the package index address. pygbag
+#: replaces only its own ``{{cookiecutter.*}}`` keys, so the build fills it in.
 PACKAGE_INDEX_PLACEHOLDER = "@DS_PACKAGE_INDEX@"
 #: File suffixes that are never staged.
 SKIPPED_SUFFIXES = {".py", ".pyc", ".pyo", ".pyi"}
@@ -109,7 +109,7 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
-    """What a web build produced."""
+    """Outputs of one web build."""
 
     output_dir: Path
     apk_path: Path
@@ -245,7 +245,7 @@ def run_pygbag(options: BuildOptions, app_dir: Path, cdn: str) -> None:
     """Run pygbag on the staged app; raise :class:`BuildError` if it fails."""
     command = pygbag_command(options, app_dir, cdn)
     log.info("Running %s", " ".join(command))
-    # pygbag reads pygbag.ini from its working folder; the stage has none.
+    # pygbag reads pygbag.ini from its working folder, and the stage has none.
     try:
         completed = subprocess.run(
             command,

@@ -1,10 +1,10 @@
 """Find the modules the browser imports and check that pygbag can load them.
 
 Starting at the browser entry module, the check parses every project module
-with :mod:`ast`, follows its imports of project modules and sorts every other
-import into one of three kinds: standard library modules that pygbag's
-CPython 3.12 build contains, ``pygame`` (pygbag installs pygame-ce itself),
-and everything else, which the browser cannot load.
+with :mod:`ast` and follows its imports of project modules. Every other
+import is one of three kinds. Standard library modules that pygbag's CPython
+3.12 build contains and ``pygame`` (pygbag installs pygame-ce itself) can
+load; everything else cannot.
 
 Imports at module level run when the game starts, so an import the browser
 cannot load fails the build. Imports inside a function run only when the

@@ -1,8 +1,8 @@
 """Serve a built web folder on 127.0.0.1 with the standard library.
 
-The server is for trying the build on one's own machine; it binds to the
-loopback address only and sends the MIME types browsers need for pygbag's
-files (WebAssembly must be ``application/wasm`` for streaming compilation).
+The server is for trying the build on one's own machine, so it binds to the
+loopback address only. It sends the MIME types browsers need for pygbag's
+files: WebAssembly must be ``application/wasm`` for streaming compilation.
 """
 
 from __future__ import annotations
