@@ -887,13 +887,32 @@ def _problem_order(problem: Problem):
     return (location.path, location.line, location.column)
 
 
-def load_learning_content(root: str | Path) -> LearningContent:
+def load_learning_content(
+    root: str | Path, include_scenario_problems: bool = True
+) -> LearningContent:
     """Read and check all learning content below ``root``.
+
+    Args:
+        root: The project root.
+        include_scenario_problems: Also fail on problems located in scenario
+            files (an action without lesson links, a misspelt lesson id in a
+            scenario). The e-learning export passes False and only logs them,
+            because they do not change the learning pages.
 
     Raises:
         SchemaError: with every problem found, each located.
     """
     content, problems = read_learning_content(root)
+    if not include_scenario_problems:
+        content_dir = str(Path(display_path(Path(root) / CONTENT_DIR)))
+        for problem in problems:
+            if problem.location and not problem.location.path.startswith(content_dir):
+                log.warning("%s", problem.format("en"))
+        problems = [
+            problem
+            for problem in problems
+            if problem.location is None or problem.location.path.startswith(content_dir)
+        ]
     if problems:
         raise SchemaError(problems)
     return content
