@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -183,6 +184,10 @@ def cmd_build_web(args) -> int:
     return run_build(args)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args) -> int:
     output = args.output.resolve()
     if args.no_build:
@@ -202,6 +207,8 @@ def cmd_serve(args) -> int:
         )
         return 1
     print(say("serving", args.lang, url=server_url(server)), flush=True)
+    # SIGTERM (a service manager, `kill`) stops the server like Ctrl+C does.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -84,15 +84,17 @@ def test_serve_command_prints_address(web_build):
                 "application/vnd.android.package-archive"
             )
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        process_output = process.stdout.read()
         process.stdout.close()
         process.stderr.close()
     assert process.returncode == 0
+    assert process_output.endswith("Server stopped.\n")
 
 
 def test_serve_without_build_fails(tmp_path):
