@@ -41,7 +41,14 @@ def compile_conditions(clauses, variables, actions, states, phases):
         return lambda sim: True
     if len(predicates) == 1:
         return predicates[0]
-    return lambda sim: all(predicate(sim) for predicate in predicates)
+
+    def all_hold(sim) -> bool:
+        for predicate in predicates:
+            if not predicate(sim):
+                return False
+        return True
+
+    return all_hold
 
 
 def _compile_clause(clause, variables, actions, states, phases):

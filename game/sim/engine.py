@@ -21,7 +21,9 @@ round, fired or not, so different decisions meet the same luck.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from game.content.errors import SimulationError
 from game.sim.conditions import compile_conditions
@@ -46,12 +48,17 @@ class ActionStatus:
 
 @dataclass
 class RoundResult:
-    """Outcome of one round, as read by the debrief and the UI."""
+    """Outcome of one round, as read by the debrief and the UI.
+
+    ``before`` and ``after`` map variable ids to values; they are built from
+    the value lists on first access, because batch runs never read them.
+    """
 
     round: int
     decisions: list[str]
-    before: dict[str, float]
-    after: dict[str, float]
+    variable_ids: list[str] = field(repr=False)
+    before_values: list[float] = field(repr=False)
+    after_values: list[float] = field(repr=False)
     budget: float
     capacity: float
     completed: list[str]
@@ -64,6 +71,14 @@ class RoundResult:
     outcome: str | None
     #: Per variable, contributor id to points; empty when attribution is off.
     attribution: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @cached_property
+    def before(self) -> dict[str, float]:
+        return dict(zip(self.variable_ids, self.before_values, strict=True))
+
+    @cached_property
+    def after(self) -> dict[str, float]:
+        return dict(zip(self.variable_ids, self.after_values, strict=True))
 
 
 class Simulation:
@@ -91,6 +106,8 @@ class Simulation:
         self.results: list[RoundResult] = []
         # Action bookkeeping: uses, completion round of a running one, last completion.
         self.uses = [0] * len(scenario.actions)
+        # Indexes of actions started at least once, ascending; only these have effects.
+        self._ever_started: list[int] = []
         self.running_until = [0] * len(scenario.actions)
         self.completed_at: list[list[int]] = [[] for _ in scenario.actions]
         self.states_active = [s.initially for s in scenario.states]
@@ -182,121 +199,23 @@ class Simulation:
         scenario = self.scenario
         t = self.round + 1
         values = self.values
-        n = len(values)
-        attribute = self.attribution
         contributions: list[dict[str, float]] | None = (
-            [{} for _ in range(n)] if attribute else None
+            [{} for _ in values] if self.attribution else None
         )
-        deltas = [0.0] * n
+        deltas = [0.0] * len(values)
 
-        # Decisions: check each against what is left, then pay and start it.
-        started: list[int] = []
-        for action_id in decisions:
-            status = self.action_status(action_id)
-            if action_id in (scenario.actions[i].id for i in started):
-                raise SimulationError(f"action {action_id!r} chosen twice in round {t}")
-            if not status.available:
-                reasons = ", ".join(code for code, _ in status.reasons)
-                raise SimulationError(
-                    f"action {action_id!r} not available in round {t}: {reasons}"
-                )
-            index = compiled.action_index[action_id]
-            action = scenario.actions[index]
-            self.budget -= action.cost_budget
-            self.capacity -= action.cost_capacity
-            self.uses[index] += 1
-            self.running_until[index] = t + action.duration - 1
-            started.append(index)
-
-        # Link strength factors from completed actions and active states.
-        factors = compiled.base_factors[:]
-        for index, modifiers in compiled.action_modifiers:
-            if self.completed_at[index] and self._ongoing_active(index, t):
-                for link_index, factor in modifiers:
-                    factors[link_index] *= factor
-        for index, modifiers in compiled.state_modifiers:
-            if self.states_active[index]:
-                for link_index, factor in modifiers:
-                    factors[link_index] *= factor
-
-        # Links: each pushes its target by the delayed source value.
-        history = self.history
-        link_push = [0.0] * len(compiled.links)
-        for li, (s, tg, k, ref, delay, lo, hi, zone, label) in enumerate(
-            compiled.links
-        ):
-            row = history[t - 1 - delay] if t - 1 - delay >= 0 else history[0]
-            push = k * factors[li] * (row[s] - ref)
-            if zone > 0.0:
-                if push > 0.0:
-                    room = (hi - values[tg]) / zone
-                    if room < 1.0:
-                        push *= room if room > 0.0 else 0.0
-                elif push < 0.0:
-                    room = (values[tg] - lo) / zone
-                    if room < 1.0:
-                        push *= room if room > 0.0 else 0.0
-            link_push[li] = push
-            deltas[tg] += push
-            if contributions is not None:
-                contributions[tg][label] = contributions[tg].get(label, 0.0) + push
-
-        # Actions that complete now, and those whose ongoing effects run.
-        completed: list[str] = []
-        for index, action in enumerate(scenario.actions):
-            if self.running_until[index] == t and self.uses[index] > len(
-                self.completed_at[index]
-            ):
-                self.completed_at[index].append(t)
-                completed.append(action.id)
-                self._apply(
-                    compiled.immediate[index],
-                    deltas,
-                    contributions,
-                    "action:" + action.id,
-                )
-            if self.completed_at[index] and self._ongoing_active(index, t):
-                self._apply(
-                    compiled.ongoing[index],
-                    deltas,
-                    contributions,
-                    "action:" + action.id,
-                )
-        for index, state in enumerate(scenario.states):
-            if self.states_active[index]:
-                self._apply(
-                    compiled.state_effects[index],
-                    deltas,
-                    contributions,
-                    "state:" + state.id,
-                )
-
-        # Events: one draw each, every round.
-        fired: list[str] = []
-        for index, event in enumerate(scenario.events):
-            draw = self.rng.random()
-            if event.once and self.event_fired[index]:
-                continue
-            if t - self.event_last[index] <= event.cooldown:
-                continue
-            if draw < event.probability and compiled.event_conditions[index](self):
-                self.event_fired[index] += 1
-                self.event_last[index] = t
-                fired.append(event.id)
-                self._apply(
-                    compiled.event_effects[index],
-                    deltas,
-                    contributions,
-                    "event:" + event.id,
-                )
+        started = self._start_actions(decisions, t)
+        link_push = self._push_links(t, deltas, contributions)
+        completed = self._apply_actions_and_states(t, deltas, contributions)
+        fired = self._draw_events(t, deltas, contributions)
 
         # Apply all changes at once, clamped; scale attribution to the actual change.
         before = values[:]
-        for i in range(n):
-            total = deltas[i]
+        bounds = compiled.bounds
+        for i, total in enumerate(deltas):
             if total == 0.0:
                 continue
-            lo, hi = compiled.bounds[i]
+            lo, hi = bounds[i]
             new = values[i] + total
             if new < lo or new > hi:
                 new = lo if new < lo else hi
@@ -305,25 +224,33 @@ class Simulation:
                     for key in contributions[i]:
                         contributions[i][key] *= scale
             values[i] = new
-        history.append(values[:])
+        self.history.append(values[:])
         self.round = t
-        self.decision_log.append([scenario.actions[i].id for i in started])
+        self.decision_log.append(started)
 
         # States with hysteresis, journey phases, loops, outcome.
         entered, left = self._update_states()
         phases = self._update_phases()
-        loop_health, broken = self._loop_health(link_push, factors)
+        loop_health, broken = self._loop_health(link_push)
         self._update_outcome()
 
         # Income for the next round.
         self.budget += scenario.resources.budget_income
         self.capacity = scenario.resources.capacity_per_round
 
+        attribution = {}
+        if contributions is not None:
+            for variable_id, parts in zip(
+                compiled.variable_ids, contributions, strict=True
+            ):
+                if parts:
+                    attribution[variable_id] = parts
         result = RoundResult(
             round=t,
-            decisions=self.decision_log[-1],
-            before=dict(zip(compiled.variable_ids, before, strict=True)),
-            after=dict(zip(compiled.variable_ids, values, strict=True)),
+            decisions=started,
+            variable_ids=compiled.variable_ids,
+            before_values=before,
+            after_values=self.history[-1],
             budget=self.budget,
             capacity=self.capacity,
             completed=completed,
@@ -334,18 +261,138 @@ class Simulation:
             loop_health=loop_health,
             loops_broken=broken,
             outcome=self.outcome,
-            attribution=(
-                {
-                    vid: c
-                    for vid, c in zip(compiled.variable_ids, contributions, strict=True)
-                    if c
-                }
-                if contributions is not None
-                else {}
-            ),
+            attribution=attribution,
         )
         self.results.append(result)
         return result
+
+    def _start_actions(self, decisions, t: int) -> list[str]:
+        """Check each decision against what is left, then pay and start it."""
+        compiled = self._compiled
+        started: list[str] = []
+        for action_id in decisions:
+            if action_id in started:
+                raise SimulationError(f"action {action_id!r} chosen twice in round {t}")
+            status = self.action_status(action_id)
+            if not status.available:
+                reasons = ", ".join(code for code, _ in status.reasons)
+                raise SimulationError(
+                    f"action {action_id!r} not available in round {t}: {reasons}"
+                )
+            index = compiled.action_index[action_id]
+            action = self.scenario.actions[index]
+            self.budget -= action.cost_budget
+            self.capacity -= action.cost_capacity
+            if not self.uses[index]:
+                insort(self._ever_started, index)
+            self.uses[index] += 1
+            self.running_until[index] = t + action.duration - 1
+            started.append(action_id)
+        return started
+
+    def _link_gains(self, t: int) -> list[float]:
+        """Return each link's gain per point of source deviation this round.
+
+        Completed actions and active states multiply the base gains of the
+        links they modify.
+        """
+        compiled = self._compiled
+        factors = None
+        for index, modifiers in compiled.action_modifiers:
+            if self.completed_at[index] and self._ongoing_active(index, t):
+                factors = factors or [1.0] * len(compiled.links)
+                for link_index, factor in modifiers:
+                    factors[link_index] *= factor
+        for index, modifiers in compiled.state_modifiers:
+            if self.states_active[index]:
+                factors = factors or [1.0] * len(compiled.links)
+                for link_index, factor in modifiers:
+                    factors[link_index] *= factor
+        if factors is None:
+            return compiled.gains
+        return [
+            gain * factor for gain, factor in zip(compiled.gains, factors, strict=True)
+        ]
+
+    def _push_links(self, t: int, deltas, contributions) -> list[float]:
+        """Add every link's push to ``deltas``; return the pushes in link order."""
+        compiled = self._compiled
+        values = self.values
+        history = self.history
+        # The source row of each delay; rounds before the start read the start.
+        rows = [
+            history[t - 1 - d] if t - 1 - d >= 0 else history[0]
+            for d in range(compiled.max_delay + 1)
+        ]
+        gains = self._link_gains(t)
+        pushes = []
+        append = pushes.append
+        for (s, tg, ref, delay, lo, hi, zone, label), gain in zip(
+            compiled.links, gains, strict=True
+        ):
+            push = gain * (rows[delay][s] - ref)
+            if zone > 0.0:
+                if push > 0.0:
+                    room = (hi - values[tg]) / zone
+                    if room < 1.0:
+                        push *= room if room > 0.0 else 0.0
+                elif push < 0.0:
+                    room = (values[tg] - lo) / zone
+                    if room < 1.0:
+                        push *= room if room > 0.0 else 0.0
+            append(push)
+            deltas[tg] += push
+            if contributions is not None:
+                contributions[tg][label] = contributions[tg].get(label, 0.0) + push
+        return pushes
+
+    def _apply_actions_and_states(self, t: int, deltas, contributions) -> list[str]:
+        """Apply actions that complete now, running action effects and states."""
+        compiled = self._compiled
+        completed: list[str] = []
+        for index in self._ever_started:
+            action_id = compiled.action_ids[index]
+            done = self.completed_at[index]
+            if self.running_until[index] == t and self.uses[index] > len(done):
+                done.append(t)
+                completed.append(action_id)
+                self._apply(
+                    compiled.immediate[index],
+                    deltas,
+                    contributions,
+                    "action:" + action_id,
+                )
+            if done and compiled.ongoing[index] and self._ongoing_active(index, t):
+                self._apply(
+                    compiled.ongoing[index],
+                    deltas,
+                    contributions,
+                    "action:" + action_id,
+                )
+        for index, active in enumerate(self.states_active):
+            if active:
+                label = "state:" + self.scenario.states[index].id
+                self._apply(compiled.state_effects[index], deltas, contributions, label)
+        return completed
+
+    def _draw_events(self, t: int, deltas, contributions) -> list[str]:
+        """Draw one number per event and fire those whose condition holds."""
+        compiled = self._compiled
+        rng = self.rng
+        fired: list[str] = []
+        for index, event in enumerate(self.scenario.events):
+            draw = rng.random()
+            if event.once and self.event_fired[index]:
+                continue
+            if t - self.event_last[index] <= event.cooldown:
+                continue
+            if draw < event.probability and compiled.event_conditions[index](self):
+                self.event_fired[index] += 1
+                self.event_last[index] = t
+                fired.append(event.id)
+                label = "event:" + event.id
+                self._apply(compiled.event_effects[index], deltas, contributions, label)
+        return fired
 
     def run(self, decision_log: list[list[str]]) -> list[RoundResult]:
         """Replay a decision log, stopping early if the game ends."""
@@ -384,6 +431,7 @@ class Simulation:
         other.decision_log = [list(d) for d in self.decision_log]
         other.results = []
         other.uses = self.uses[:]
+        other._ever_started = self._ever_started[:]
         other.running_until = self.running_until[:]
         other.completed_at = [list(c) for c in self.completed_at]
         other.states_active = self.states_active[:]
@@ -441,7 +489,7 @@ class Simulation:
             reached.append(phase.id)
         return reached
 
-    def _loop_health(self, link_push, factors) -> tuple[dict[str, float], list[str]]:
+    def _loop_health(self, link_push) -> tuple[dict[str, float], list[str]]:
         health: dict[str, float] = {}
         broken: list[str] = []
         for index, (loop_id, members) in enumerate(self._compiled.loops):
@@ -485,7 +533,12 @@ class _Compiled:
         self.state_index = {s.id: i for i, s in enumerate(scenario.states)}
         self.phase_index = {p.id: i for i, p in enumerate(scenario.goals.phases)}
         link_index = {link.id: i for i, link in enumerate(scenario.links)}
+        self.action_ids = [a.id for a in scenario.actions]
+        # Per link: source, target, reference, delay, target bounds, saturation
+        # zone in points, attribution label. Gains are kept apart, because
+        # actions and states scale them.
         self.links = []
+        self.gains = []
         for link in scenario.links:
             source = scenario.variables[self.index[link.source]]
             target = scenario.variables[self.index[link.target]]
@@ -494,11 +547,11 @@ class _Compiled:
             if reference is None:
                 reference = (source.maximum + source.minimum) / 2.0
             zone = link.saturation * (target.maximum - target.minimum)
+            self.gains.append(link.polarity * link.strength / half_span)
             self.links.append(
                 (
                     self.index[link.source],
                     self.index[link.target],
-                    link.polarity * link.strength / half_span,
                     reference,
                     link.delay,
                     target.minimum,
@@ -507,7 +560,7 @@ class _Compiled:
                     "link:" + link.id,
                 )
             )
-        self.base_factors = [1.0] * len(scenario.links)
+        self.max_delay = max((link.delay for link in scenario.links), default=0)
 
         def modifiers(items):
             return [(link_index[m.link_id], m.factor) for m in items]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
+_UNIT = 1.0 / (1 << 53)
 
 
 class SplitMix64:
@@ -30,7 +31,12 @@ class SplitMix64:
 
     def random(self) -> float:
         """Return a float in [0, 1) with 53 random bits."""
-        return (self.next_u64() >> 11) * (1.0 / (1 << 53))
+        # Inlined next_u64: this runs once per event and round in batch runs.
+        state = (self.state + _GOLDEN) & _MASK
+        self.state = state
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return ((z ^ (z >> 31)) >> 11) * _UNIT
 
     def below(self, n: int) -> int:
         """Return an int in [0, n); the tiny modulo bias does not matter here."""
