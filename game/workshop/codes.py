@@ -84,16 +84,21 @@ register(
             "the first character, otherwise update Datenschatz.",
         ),
         "workshop_code_missing": (
-            "Dem Code fehlen {count} Zeichen: Er hat {length}, erwartet sind {expected}. "
-            "Schreiben Sie ihn vollständig ab.",
-            "the code is missing {count} character(s): it has {length}, {expected} are "
-            "expected. Copy it completely.",
+            "Dem Code fehlen anscheinend {count} Zeichen: Er hat {length}, erwartet "
+            "sind {expected}. Schreiben Sie ihn vollständig ab und prüfen Sie das "
+            "zweite Zeichen, das die Länge angibt.",
+            "the code seems to be missing {count} character(s): it has {length}, "
+            "{expected} are expected. Copy it completely and check the second "
+            "character, which gives the length.",
         ),
         "workshop_code_extra": (
-            "Der Code hat {count} Zeichen zu viel: Er hat {length}, erwartet sind "
-            "{expected}. Prüfen Sie, ob ein Zeichen doppelt abgeschrieben wurde.",
-            "the code has {count} character(s) too many: it has {length}, {expected} are "
-            "expected. Check whether a character was copied twice.",
+            "Der Code hat anscheinend {count} Zeichen zu viel: Er hat {length}, "
+            "erwartet sind {expected}. Prüfen Sie, ob ein Zeichen doppelt "
+            "abgeschrieben wurde und ob das zweite Zeichen, das die Länge angibt, "
+            "stimmt.",
+            "the code seems to have {count} character(s) too many: it has {length}, "
+            "{expected} are expected. Check whether a character was copied twice and "
+            "whether the second character, which gives the length, is right.",
         ),
         "workshop_code_checksum": (
             "Die Prüfsumme stimmt nicht: Mindestens ein Zeichen ist falsch "
@@ -125,9 +130,10 @@ CHECKSUM_BITS = 32
 TEAM_INDEX_BITS = 7
 #: Header bits before the seed: version, length mark, scenario key, hash prefix.
 _HEADER_BITS = 5 + 5 + SCENARIO_KEY_BITS + HASH_PREFIX_BITS
-#: Shortest possible code: header, five one-group varints, a team kind bit with
-#: a team index, a log kind bit and the checksum, in characters.
-MIN_LENGTH = -(-(_HEADER_BITS + 4 * 5 + 1 + TEAM_INDEX_BITS + 1 + CHECKSUM_BITS) // 5)
+#: Shortest possible code in characters: header, three one-group varints (seed,
+#: rounds, action count), a team kind bit with a team index, a log kind bit and
+#: the checksum.
+MIN_LENGTH = -(-(_HEADER_BITS + 3 * 5 + 1 + TEAM_INDEX_BITS + 1 + CHECKSUM_BITS) // 5)
 
 _DECODE = {character: value for value, character in enumerate(ALPHABET)}
 _DECODE.update({"O": 0, "I": 1, "L": 1})
