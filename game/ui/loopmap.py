@@ -179,10 +179,11 @@ class LoopMap:
         total = sum(lengths) or 1.0
         travelled = (0.25 * lengths[0] if reduced_motion
                      else (time / LAP_SECONDS % 1.0) * total)
-        for (start, end), length in zip(segments, lengths, strict=True):
-            if travelled <= length:
-                break
-            travelled -= length
+        index = 0
+        while index < len(lengths) - 1 and travelled > lengths[index]:
+            travelled -= lengths[index]
+            index += 1
+        (start, end), length = segments[index], lengths[index]
         share = travelled / length if length else 0.0
         x = start[0] + (end[0] - start[0]) * share
         y = start[1] + (end[1] - start[1]) * share

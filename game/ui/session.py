@@ -131,8 +131,7 @@ class GameSession:
 
     def end_round(self) -> RoundResult:
         """Play the round with the current selection and clear it."""
-        decisions = [a.id for a in self.scenario.actions if a.id in self.selected]
-        result = self.simulation.step(decisions)
+        result = self.simulation.step(list(self.selected))
         self.selected = []
         return result
 
