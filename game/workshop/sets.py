@@ -429,8 +429,8 @@ class _SetReader(Reader):
 
     def _integer(self, fields, key: str, low: int, high: int, default=...):
         if key not in fields:
-            assert default is not ..., f"required key {key} checked by mapping()"
-            return default
+            # A missing required key was already reported by mapping().
+            return None if default is ... else default
         return self.number(fields[key], low, high, integer=True)
 
     def _check_file_name(self, node: Node, set_id: str) -> None:
