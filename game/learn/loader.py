@@ -454,8 +454,10 @@ class ContentReader(Reader):
             "reihenfolge": "schritte",
             "zuordnung": "paare",
         }[kind]
+        misnamed = False
         for other in ("antworten", "schritte", "paare"):
             if other in fields and other != expected:
+                misnamed = True
                 self.report(
                     node.key_locations[other],
                     "learn_wrong_items",
@@ -464,7 +466,8 @@ class ContentReader(Reader):
                     found=other,
                 )
         if expected not in fields:
-            self.report(node.location, "missing_key", key=expected, hint="")
+            if not misnamed:
+                self.report(node.location, "missing_key", key=expected)
             return None
         answers = self.read_answers(kind, expected, fields[expected])
         if None in (ident, question) or answers is None:

@@ -30,9 +30,10 @@ LINK_SCHEMES = ("lektion", "playbook", "szenario")
 
 def make_parser() -> MarkdownIt:
     """Return a CommonMark parser with raw HTML and autolinking disabled."""
-    return MarkdownIt(
-        "commonmark", {"html": False, "linkify": False, "typographer": False}
-    )
+    # Tables are parsed only so that validation can reject them by name;
+    # without the rule a table would pass as a paragraph of pipes.
+    options = {"html": False, "linkify": False, "typographer": False}
+    return MarkdownIt("commonmark", options).enable("table")
 
 
 _PARSER = make_parser()
