@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
@@ -253,8 +254,18 @@ def _read_result_file(path: Path, lang: str):
     try:
         result = read_result_file(text)
     except CodeError as error:
-        return CodeInput("", source=path.name, error=error)
+        return CodeInput("", team=_claimed_team(text), source=path.name, error=error)
     return CodeInput(result.code, team=result.team, source=path.name)
+
+
+def _claimed_team(text: str) -> str | None:
+    """Return the team a damaged result file names, to say whose file it is."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    team = data.get("team") if isinstance(data, dict) else None
+    return team if isinstance(team, str) and team.strip() else None
 
 
 def _load_set_or_report(path: str, scenario_dir: str | None, lang: str):
