@@ -30,6 +30,9 @@ NODE_HEIGHT = 60
 #: Seconds per lap of the marker on a spinning ring.
 LAP_SECONDS = 6.0
 COLUMNS = 3
+#: Node names may shrink further than other text: the full name is also in the
+#: detail panel and in the announcement of the focused node.
+NODE_LABEL_SHRINK = 0.6
 
 
 @dataclass
@@ -62,8 +65,8 @@ def _ring_offsets(count: int, rx: int, ry: int) -> list[tuple[float, float]]:
     return [(rx * math.cos(a), ry * math.sin(a)) for a in angles]
 
 
-def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int
-                 ) -> list[CellPlace]:
+def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int,
+                 node_height: int = NODE_HEIGHT) -> list[CellPlace]:
     """Place one cell per loop in a grid of three columns."""
     rows = max(1, math.ceil(len(scenario.loops) / COLUMNS))
     gap = 8
@@ -78,12 +81,12 @@ def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int
         ring_height = rect.bottom - ring_top
         centre = (rect.centerx, ring_top + ring_height // 2)
         radii = (min(74, (width - NODE_WIDTH) // 2 - 6),
-                 max(NODE_HEIGHT // 2 + 8, min(62, (ring_height - NODE_HEIGHT) // 2 - 4)))
+                 max(node_height // 2 + 8, min(62, (ring_height - node_height) // 2 - 4)))
         nodes = []
         for variable_id, (dx, dy) in zip(loop.variables,
                                          _ring_offsets(len(loop.variables), *radii),
                                          strict=True):
-            node = pygame.Rect(0, 0, NODE_WIDTH, NODE_HEIGHT)
+            node = pygame.Rect(0, 0, NODE_WIDTH, node_height)
             node.center = (round(centre[0] + dx), round(centre[1] + dy))
             nodes.append(NodePlace(variable_id, loop.id, node))
         cells.append(CellPlace(loop, rect, centre, radii, nodes))
@@ -142,8 +145,10 @@ class LoopMap:
         return [node for cell in self.cells for node in cell.nodes]
 
     def layout(self, scenario: Scenario, typesetter) -> None:
-        header = typesetter.line_height("label") * 2 + typesetter.line_height("small") + 10
-        self.cells = layout_cells(scenario, self.area, header)
+        line = typesetter.line_height("label")
+        header = line * 2 + typesetter.line_height("small") + 10
+        # Two lines of name and one line of value, so nodes grow with the text size.
+        self.cells = layout_cells(scenario, self.area, header, max(NODE_HEIGHT, 3 * line + 8))
         self._layer_key = None
 
     def status(self, session: GameSession, loop_id: str) -> tuple[str, int]:
@@ -275,7 +280,7 @@ class LoopMap:
         typesetter.box(layer, pygame.Rect(rect.left + 4, rect.top + 3, rect.width - 8,
                                           rect.height - line - 8),
                        text_in(variable.name, strings.lang), "label", align="center",
-                       valign="middle")
+                       valign="middle", min_shrink=NODE_LABEL_SHRINK)
         # Bottom line: "lower is better" triangle, value bar and number.
         number = typesetter.render(strings.number(value), "number", theme.TEXT,
                                    size=typesetter.size_of("label"))

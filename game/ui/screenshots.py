@@ -162,6 +162,8 @@ def render_all(out: Path, all_sizes: bool = False,
     for lang, size in variants:
         app = make_app(lang, size)
         for name in scene_tour(app):
+            # Rebuild cached layers, so that every text box is measured again.
+            app.stack.invalidate_all()
             app.typesetter.overflows.clear()
             app.draw(app.screen)
             suffix = "" if not all_sizes else f"_{lang}_{size}"

@@ -119,14 +119,15 @@ class Typesetter:
         lines = self.wrap(text, role, width, size)
         return len(lines) * self.line_height(role, size)
 
-    def fit_size(self, text: str, role: str, rect: pygame.Rect) -> tuple[int, bool]:
+    def fit_size(self, text: str, role: str, rect: pygame.Rect,
+                 min_shrink: float = MIN_SHRINK) -> tuple[int, bool]:
         """Return the largest allowed size at which ``text`` fits, and whether it fits.
 
         A size that fits without breaking a word wins over a larger one that
         needs a break inside a word.
         """
         largest = self.size_of(role)
-        smallest = self.size_of(role, MIN_SHRINK)
+        smallest = self.size_of(role, min_shrink)
         fallback = None
         for size in range(largest, smallest - 1, -1):
             if self.measure(text, role, rect.width, size) > rect.height:
@@ -144,15 +145,17 @@ class Typesetter:
         return any(font.size(word)[0] > width for word in text.split())
 
     def box(self, surface: pygame.Surface, rect: pygame.Rect, text: str, role: str,
-            colour=theme.TEXT, align: str = "left", valign: str = "top") -> int:
+            colour=theme.TEXT, align: str = "left", valign: str = "top",
+            min_shrink: float = MIN_SHRINK) -> int:
         """Draw ``text`` wrapped inside ``rect``; return the height used.
 
         Args:
             align: ``left``, ``center`` or ``right``.
             valign: ``top``, ``middle`` or ``bottom``.
+            min_shrink: Smallest share of the role's size to try before cutting.
         """
         rect = pygame.Rect(rect)
-        size, fits = self.fit_size(text, role, rect)
+        size, fits = self.fit_size(text, role, rect, min_shrink)
         lines = self.wrap(text, role, rect.width, size)
         height = self.line_height(role, size)
         if not fits:

@@ -23,8 +23,6 @@ HEADER_HEIGHT = 64
 MAP_RECT = pygame.Rect(16, 76, 792, 560)
 STRIP_RECT = pygame.Rect(16, 644, 792, 64)
 PANEL_RECT = pygame.Rect(824, 76, 440, 632)
-DETAIL_HEIGHT = 170
-FOOTER_HEIGHT = 72
 
 
 class ActionRow(Widget):
@@ -81,7 +79,7 @@ class ActionRow(Widget):
         name_height = ts.line_height("small")
         ts.box(surface, pygame.Rect(text_left, rect.top + 3, rect.right - text_left - 8,
                                     name_height), self.row_label(), "small", colour)
-        line = scene.cost_text(self.action)
+        line = scene.cost_text(self.action, short=True)
         if not available:
             status = scene.session.can_select(self.action_id)
             line += " · " + scene.short_reason(status.reasons[0][0])
@@ -145,10 +143,10 @@ class RoundScene(Scene):
                       capacity=self.app.strings.number(simulation.capacity),
                       spinning=spinning, broken=broken)
 
-    def cost_text(self, action) -> str:
+    def cost_text(self, action, short: bool = False) -> str:
         strings = self.app.strings
         text = f"{strings.money(action.cost_budget)} · {strings.number(action.cost_capacity)} "
-        text += self.s("unit_person_days")
+        text += self.s("unit_person_days_short" if short else "unit_person_days")
         if action.duration > 1:
             text += " · " + self.s("duration_rounds", rounds=action.duration)
         return text
@@ -164,8 +162,14 @@ class RoundScene(Scene):
 
     def list_rect(self) -> pygame.Rect:
         top = PANEL_RECT.top + self.typesetter.line_height("heading") + 12
-        bottom = PANEL_RECT.bottom - FOOTER_HEIGHT - DETAIL_HEIGHT - 12
+        bottom = PANEL_RECT.bottom - self.footer_height() - self.detail_height() - 12
         return pygame.Rect(PANEL_RECT.left + 8, top, PANEL_RECT.width - 16, bottom - top)
+
+    def detail_height(self) -> int:
+        return 8 * self.typesetter.line_height("label") + 16
+
+    def footer_height(self) -> int:
+        return theme.BUTTON_HEIGHT + 2 * self.typesetter.line_height("label") + 12
 
     def visible_rows(self) -> int:
         return max(1, (self.list_rect().height + 6) // (self.row_height() + 6))
@@ -262,7 +266,9 @@ class RoundScene(Scene):
         # The card covers the row of cycles that is not being introduced.
         newest = self.revealed - 1
         top_row = newest >= 3
-        height = 200
+        text_width = MAP_RECT.width - 16 - 32
+        needed = self.typesetter.measure(self.tutorial_text(), "body", text_width)
+        height = min(MAP_RECT.height // 2 - 4, needed + theme.BUTTON_HEIGHT + 40)
         if top_row:
             return pygame.Rect(MAP_RECT.left + 8, MAP_RECT.top + 8, MAP_RECT.width - 16, height)
         return pygame.Rect(MAP_RECT.left + 8, MAP_RECT.bottom - height - 8, MAP_RECT.width - 16,
@@ -423,14 +429,17 @@ class RoundScene(Scene):
         if more:
             ts.box(surface, heading, "  ".join(more) + " " + self.s("more_actions"), "label",
                    theme.TEXT_MUTED, align="right", valign="middle")
+        footer_height = self.footer_height()
+        detail_height = self.detail_height()
         detail = pygame.Rect(PANEL_RECT.left + 8,
-                             PANEL_RECT.bottom - FOOTER_HEIGHT - DETAIL_HEIGHT - 4,
-                             PANEL_RECT.width - 16, DETAIL_HEIGHT)
+                             PANEL_RECT.bottom - footer_height - detail_height - 4,
+                             PANEL_RECT.width - 16, detail_height)
         draw_panel(surface, detail, fill=theme.PANEL_ALT, border=None)
-        ts.box(surface, detail.inflate(-16, -12), self.detail_text(), "label")
+        ts.box(surface, detail.inflate(-16, -12), self.detail_text(), "label",
+               min_shrink=0.7)
         summary = pygame.Rect(PANEL_RECT.left + 12,
-                              PANEL_RECT.bottom - FOOTER_HEIGHT + 2, PANEL_RECT.width - 24,
-                              FOOTER_HEIGHT - theme.BUTTON_HEIGHT - 12)
+                              PANEL_RECT.bottom - footer_height + 2, PANEL_RECT.width - 24,
+                              footer_height - theme.BUTTON_HEIGHT - 12)
         ts.box(surface, summary, self.selection_text(), "label", theme.TEXT_MUTED,
                valign="middle")
 
