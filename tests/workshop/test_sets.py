@@ -272,6 +272,19 @@ class TestShippedSets:
             assert all("en" in question for question in entry.questions)
             assert "en" in entry.notes
 
+    def test_half_day_is_valid(self):
+        scenario_set = load_set(SETS / "halbtag.yaml")
+        assert scenario_set.duration_minutes == 240
+        assert scenario_set.planned_minutes <= 240
+        assert [e.scenario_id for e in scenario_set.entries] == [
+            "sozialraeume",
+            "kleine_gemeinde",
+            "landkreis_altverfahren",
+        ]
+        for entry in scenario_set.entries:
+            assert len(entry.questions) >= 3
+            assert all("en" in question for question in entry.questions)
+
     def test_agenda(self):
         scenario_set = load_set(SETS / "einfuehrung_90.yaml")
         items = agenda(scenario_set)
