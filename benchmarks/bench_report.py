@@ -1,9 +1,10 @@
 """Measure the time to build a workshop debrief report for 30 teams.
 
-The script plays ``--teams`` automatic teams of one scenario (policy
-``zufall``, all with seed 2026 as in the shipped sets, each with its own
-decision stream), turns each game into a result code, and then times the
-facilitator's whole path from codes to files, repeated ``--repeats`` times:
+The script plays ``--teams`` automatic teams of one scenario with the policy
+``zufall``. All teams play with seed 2026, as in the shipped sets, and each
+draws its decisions from its own stream. Each game becomes a result code.
+The script then times the facilitator's whole path from codes to files,
+repeated ``--repeats`` times:
 
 1. verify: decode every code and replay it with the engine;
 2. build: compute tables and chart geometry;

@@ -2,9 +2,9 @@
 
 Charts are plain SVG written by Jinja2 templates, so the report works
 offline, prints sharply and needs no JavaScript. This module computes the
-coordinates; every chart has a title and a text description for screen
-readers, and teams differ by line pattern as well as by colour, so the
-charts stay readable in black-and-white print.
+coordinates. Every chart has a title and a text description for screen
+readers. Teams differ by line pattern as well as by colour, so the charts
+stay readable in black-and-white print.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ MARGIN_BOTTOM = 34
 
 @dataclass(frozen=True)
 class TeamStyle:
-    """How one team is drawn in every chart of a report."""
+    """Colour and line pattern of one team in every chart of a report."""
 
     colour: str
     dash: str
@@ -111,7 +111,7 @@ def line_chart(
     def y_of(value: float) -> float:
         return bottom - (bottom - top) * (value - low) / span
 
-    step = 1 if rounds <= 12 else 2 if rounds <= 24 else 4
+    step = _tick_step(rounds)
     x_ticks = [Tick(_r(x_of(r)), str(r)) for r in range(0, rounds + 1, step)]
     y_ticks = [
         Tick(_r(y_of(low + span * i / 4)), _number(low + span * i / 4))
@@ -249,7 +249,7 @@ def loop_chart(
     label_width, right = 230.0, WIDTH - MARGIN_RIGHT
     teams = max(len(broken), 1)
     row_height = max(26.0, 6.0 * teams + 10.0)
-    step = 1 if rounds <= 12 else 2 if rounds <= 24 else 4
+    step = _tick_step(rounds)
 
     def x_of(round_number: float) -> float:
         return label_width + (right - label_width) * round_number / max(rounds, 1)
@@ -290,6 +290,15 @@ def loop_chart(
         rows,
         markers,
     )
+
+
+def _tick_step(rounds: int) -> int:
+    """Return the rounds between axis labels, so at most about 12 labels show."""
+    if rounds <= 12:
+        return 1
+    if rounds <= 24:
+        return 2
+    return 4
 
 
 def _r(value: float) -> float:

@@ -1,9 +1,9 @@
 """Result codes: a team's playthrough as a short text to read aloud or type.
 
-A code carries everything needed to replay a game with the engine: format
-version, which scenario (a 20-bit key derived from the scenario id), which
-version of it (the first 30 bits of ``scenario.content_hash``), the seed, the
-team name and the decision log, followed by a CRC-32 checksum.
+A code carries everything needed to replay a game with the engine. It names
+the format version, the scenario (a 20-bit key derived from the scenario id)
+and its version (the first 30 bits of ``scenario.content_hash``). Then follow
+the seed, the team name, the decision log and a CRC-32 checksum.
 
 Text form: Crockford base32 (digits and letters without I, L, O and U), in
 groups of five joined by hyphens, for example ``1K7PQ-...``. Reading is
@@ -486,7 +486,7 @@ def _detail(error: Exception) -> str:
 
 
 class _Truncated(Exception):
-    """The payload ended early or holds an impossible value."""
+    """The payload ended early or contains an impossible value."""
 
 
 class _BitWriter:

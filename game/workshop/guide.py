@@ -1,9 +1,10 @@
 """The printable facilitator guide of a scenario set.
 
-The guide contains the agenda with times computed from the set, a
-preparation checklist, and per scenario the briefing (the scenario's story
-and goals), the cycles in play, the facilitator notes, the debrief questions
-and links to the lessons that the scenario's actions and events refer to.
+The guide contains the agenda with times computed from the set and a
+preparation checklist. Per scenario it shows the briefing (the scenario's
+story and goals), the cycles in play, the facilitator notes and the debrief
+questions. It links the lessons that the scenario's actions and events
+refer to.
 """
 
 from __future__ import annotations
@@ -355,33 +356,41 @@ def describe_condition(clause: list, scenario: Scenario, lang: str) -> str:
     labels = LABELS["en" if lang == "en" else "de"]
     kind = clause[0]
     ops = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠"}
+
     if kind == "var":
         name = text_in(scenario.variable(clause[1]).name, lang)
         return labels["condition_var"].format(
             name=name, op=ops.get(clause[2], clause[2]), value=_value(clause[3], lang)
         )
+
     if kind == "round":
         return labels["condition_round"].format(
             op=ops.get(clause[2], clause[2]), value=_value(clause[3], lang)
         )
+
     if kind == "res":
         return labels["condition_res"].format(
             name=labels[clause[1]],
             op=ops.get(clause[2], clause[2]),
             value=_value(clause[3], lang),
         )
+
     if kind in ("done", "not_done"):
         name = text_in(scenario.action(clause[1]).name, lang)
         return labels["condition_" + kind].format(name=name)
+
     if kind in ("state", "not_state"):
         state = next(s for s in scenario.states if s.id == clause[1])
         return labels["condition_" + kind].format(name=text_in(state.name, lang))
+
     if kind == "phase":
         phase = next(p for p in scenario.goals.phases if p.id == clause[1])
         return labels["condition_phase"].format(name=text_in(phase.name, lang))
+
     if kind == "any":
         items = "; ".join(describe_condition(c, scenario, lang) for c in clause[1])
         return labels["condition_any"].format(items=items)
+
     raise ValueError(f"unknown condition kind {kind!r}")
 
 

@@ -67,6 +67,8 @@ def rehearsal_games(
     ``einzelne_massnahme`` gives team ``i`` the ``i``-th action.
     """
     games = []
+    # NOTE: `simulate --action` does not reach this function, so the
+    # single-action policy rotates through all actions instead.
     for index in range(count):
         action_id = None
         if policy_name == "einzelne_massnahme":

@@ -127,16 +127,16 @@ class Rejection:
 
     def message(self, lang: str = "de") -> str:
         """Return "Code 3 (Team „Biber“, 1ABCD-…): reason"."""
-        shown = _shorten(self.text)
+        code_label = _shorten(self.text)
         if self.team:
-            who = (
-                f"Team '{self.team}', {shown}"
+            identity = (
+                f"Team '{self.team}', {code_label}"
                 if lang == "en"
-                else f"Team „{self.team}“, {shown}"
+                else f"Team „{self.team}“, {code_label}"
             )
         else:
-            who = shown
-        return f"Code {self.number} ({who}): {self.error.message(lang)}"
+            identity = code_label
+        return f"Code {self.number} ({identity}): {self.error.message(lang)}"
 
 
 @dataclass
@@ -279,9 +279,11 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
     first_by_code: dict[str, int] = {}
     first_by_team: dict[tuple[str, str], int] = {}
     for number, entry in enumerate(entries, start=1):
-        shown = entry.source or entry.text.strip()
+        code_label = entry.source or entry.text.strip()
         if entry.error is not None:
-            outcome.rejected.append(Rejection(number, shown, entry.error, entry.team))
+            outcome.rejected.append(
+                Rejection(number, code_label, entry.error, entry.team)
+            )
             continue
         try:
             result = verify_code(entry.text, catalog)
@@ -289,7 +291,7 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
             log.info("code %d rejected: %s", number, error)
             team, scenario_id = _best_effort_identity(entry.text, catalog)
             outcome.rejected.append(
-                Rejection(number, shown, error, team or entry.team, scenario_id)
+                Rejection(number, code_label, error, team or entry.team, scenario_id)
             )
             continue
         result.number = number
@@ -298,7 +300,7 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
                 "workshop_code_duplicate", first=first_by_code[result.code]
             )
             outcome.rejected.append(
-                Rejection(number, shown, error, result.team, result.scenario.id)
+                Rejection(number, code_label, error, result.team, result.scenario.id)
             )
             continue
         first_by_code[result.code] = number
@@ -311,7 +313,7 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
                 first=first_by_team[team_key],
             )
             outcome.rejected.append(
-                Rejection(number, shown, error, result.team, result.scenario.id)
+                Rejection(number, code_label, error, result.team, result.scenario.id)
             )
             continue
         first_by_team[team_key] = number

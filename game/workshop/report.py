@@ -1,10 +1,10 @@
 """The comparative debrief report: HTML with inline SVG charts, and a CSV.
 
-Input is the verified results of :mod:`game.workshop.replay`. The report
-groups them per scenario and shows, side by side for every team: outcome
-and score, the key variables over the rounds, the decisions round by round,
-when each barrier cycle was first broken, and the debrief questions of the
-set (or general ones when no set is given).
+Input is the verified results of :mod:`game.workshop.replay`, grouped per
+scenario. For every team side by side, the report shows outcome and score,
+the key variables over the rounds, the decisions round by round and when
+each barrier cycle was first broken. The debrief questions of the set follow,
+or general ones when no set is given.
 """
 
 from __future__ import annotations
@@ -475,6 +475,8 @@ def _team_row(rank, result, style, scenario, lang, labels) -> TeamRow:
     elif result.outcome == "lost" and sim.round < rounds:
         outcome = labels["lost_early"].format(round=sim.round)
     elif result.outcome == "lost":
+        # NOTE: a lose condition met in the last round also reads as "goal not
+        # reached", because the engine does not record which rule ended the game.
         outcome = labels["lost_time"].format(round=sim.round)
     else:
         outcome = labels["unfinished"].format(round=sim.round, rounds=rounds)

@@ -338,6 +338,8 @@ class _SetReader(Reader):
         fields = self.mapping(node, self.ENTRY_KEYS)
         if fields is None:
             return None
+
+        # The scenario reference, each at most once per set.
         scenario_id, rounds = self._scenario(fields.get("szenario"))
         if scenario_id is not None:
             if scenario_id in first_entry:
@@ -349,6 +351,8 @@ class _SetReader(Reader):
                 )
             else:
                 first_entry[scenario_id] = number
+
+        # Times, seed and the facilitator's texts.
         seconds = self._integer(fields, "sekunden_pro_runde", 30, 900)
         briefing = self._integer(fields, "briefing_minuten", 0, 60)
         debrief = self._integer(fields, "nachbesprechung_minuten", 5, 120)
@@ -356,6 +360,7 @@ class _SetReader(Reader):
         seed = self._integer(fields, "startwert", 0, MAX_SEED, default=None)
         notes = self.texts(fields["hinweise"]) if "hinweise" in fields else None
         questions = self._questions(fields.get("fragen"), number)
+
         values = (scenario_id, rounds, seconds, briefing, debrief, pause, notes)
         if None in values or questions is None:
             return None

@@ -93,9 +93,12 @@ def report(tmp_path_factory, team_games):
     lines += [f"{code}  # {team}" for team, _, code in team_games[:3]]
     lines.append(BAD_CODE)
     codes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    # The fourth team hands in a result file instead of a code.
     result_file = folder / "eder.json"
     team, sim, _ = team_games[3]
     result_file.write_text(result_file_json(sim, team), encoding="utf-8")
+
     out, table = folder / "bericht.html", folder / "ergebnisse.csv"
     status = main(
         [
