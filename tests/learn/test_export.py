@@ -28,8 +28,17 @@ class TestStaticModule:
         assert names == sorted(
             ["index.html"]
             + [f"pfad-{path}.html" for path in PATHS]
-            + [f"playbook-{name}.html" for name in
-               ("dsgvo", "erfolg", "governance", "praesentation", "schnittstellen", "testdaten")]
+            + [
+                f"playbook-{name}.html"
+                for name in (
+                    "dsgvo",
+                    "erfolg",
+                    "governance",
+                    "praesentation",
+                    "schnittstellen",
+                    "testdaten",
+                )
+            ]
         )
         assert (exported.html_dir / "assets/lernpfad.js").exists()
 
@@ -40,7 +49,9 @@ class TestStaticModule:
             assert 'href="../web/index.html"' in html, page.name
 
     def test_content_links_resolve_to_pages(self, exported):
-        html = (exported.html_dir / "pfad-daten_champions.html").read_text(encoding="utf-8")
+        html = (exported.html_dir / "pfad-daten_champions.html").read_text(
+            encoding="utf-8"
+        )
         assert 'href="playbook-governance.html#rollen"' in html
         assert 'href="#l-team_bilden"' in html
         assert "playbook:" not in html.replace("Playbook", "")
@@ -49,14 +60,20 @@ class TestStaticModule:
     def test_text_from_content_is_escaped(self, content_root, tmp_path):
         lessons = content_root / "learning_paths/lektionen/leitung.yaml"
         text = lessons.read_text(encoding="utf-8")
-        text = text.replace('de: "Warum Daten Chefsache sind"',
-                            'de: "Warum <script>alert(1)</script> Chefsache sind"')
-        text = text.replace("      Kommunen erfüllen eine enorme Bandbreite",
-                            "      <img src=x onerror=alert(2)> Kommunen erfüllen eine enorme "
-                            "Bandbreite")
+        text = text.replace(
+            'de: "Warum Daten Chefsache sind"',
+            'de: "Warum <script>alert(1)</script> Chefsache sind"',
+        )
+        text = text.replace(
+            "      Kommunen erfüllen eine enorme Bandbreite",
+            "      <img src=x onerror=alert(2)> Kommunen erfüllen eine enorme "
+            "Bandbreite",
+        )
         lessons.write_text(text, encoding="utf-8")
         result = export_elearning(content_root, tmp_path / "out", scorm=False)
-        html = (result.html_dir / "pfad-leitung_30_minuten.html").read_text(encoding="utf-8")
+        html = (result.html_dir / "pfad-leitung_30_minuten.html").read_text(
+            encoding="utf-8"
+        )
         assert "<script>alert(1)" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<img" not in html
@@ -73,7 +90,9 @@ class TestStaticModule:
 
     def test_accepts_relative_and_https_game_url(self):
         assert check_game_url("../web/index.html") == "../web/index.html"
-        assert check_game_url("https://example.org/spiel/") == "https://example.org/spiel/"
+        assert (
+            check_game_url("https://example.org/spiel/") == "https://example.org/spiel/"
+        )
 
 
 class TestScormPackage:
@@ -83,7 +102,9 @@ class TestScormPackage:
             names = set(archive.namelist())
         assert manifest.find("cp:metadata/cp:schemaversion", NS).text == "1.2"
         items = manifest.findall("cp:organizations/cp:organization/cp:item", NS)
-        assert [item.get("identifierref") for item in items] == [f"pfad_{p}" for p in PATHS]
+        assert [item.get("identifierref") for item in items] == [
+            f"pfad_{p}" for p in PATHS
+        ]
         scormtype = f"{{{NS['adlcp']}}}scormtype"
         resources = manifest.findall("cp:resources/cp:resource", NS)
         scos = [resource for resource in resources if resource.get(scormtype) == "sco"]
@@ -100,7 +121,9 @@ class TestScormPackage:
         assert 'target="_blank"' in html
 
     def test_package_links_absolute_game_url(self, content_root, tmp_path):
-        result = export_elearning(content_root, tmp_path / "out", "https://example.org/spiel/")
+        result = export_elearning(
+            content_root, tmp_path / "out", "https://example.org/spiel/"
+        )
         with zipfile.ZipFile(result.scorm_zip) as archive:
             html = archive.read("pfad-leitung_30_minuten.html").decode("utf-8")
         assert 'href="https://example.org/spiel/"' in html
@@ -113,24 +136,54 @@ class TestScormPackage:
 
 class TestCommand:
     def test_export_command(self, content_root, tmp_path, capsys):
-        code = main(["export-elearning", "--out", str(tmp_path / "e"), "--root",
-                     str(content_root)])
+        code = main(
+            [
+                "export-elearning",
+                "--out",
+                str(tmp_path / "e"),
+                "--root",
+                str(content_root),
+            ]
+        )
         assert code == 0
         assert (tmp_path / "e" / SCORM_FILE).exists()
         assert "SCORM 1.2" in capsys.readouterr().out
 
     def test_export_command_reports_problems(self, content_root, tmp_path, capsys):
         path = content_root / "learning_paths/lektionen/umsetzen.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            '"governance#rollen", "governance#entscheidungen"',
-            '"governance#rolen", "governance#entscheidungen"'), encoding="utf-8")
-        code = main(["export-elearning", "--out", str(tmp_path / "e"), "--root",
-                     str(content_root)])
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                '"governance#rollen", "governance#entscheidungen"',
+                '"governance#rolen", "governance#entscheidungen"',
+            ),
+            encoding="utf-8",
+        )
+        code = main(
+            [
+                "export-elearning",
+                "--out",
+                str(tmp_path / "e"),
+                "--root",
+                str(content_root),
+            ]
+        )
         assert code == 1
-        assert "Playbook `governance` hat keinen Abschnitt `rolen`" in capsys.readouterr().out
+        assert (
+            "Playbook `governance` hat keinen Abschnitt `rolen`"
+            in capsys.readouterr().out
+        )
 
     def test_export_command_rejects_bad_url(self, content_root, tmp_path, capsys):
-        code = main(["export-elearning", "--out", str(tmp_path / "e"), "--root",
-                     str(content_root), "--game-url", "javascript:alert(1)"])
+        code = main(
+            [
+                "export-elearning",
+                "--out",
+                str(tmp_path / "e"),
+                "--root",
+                str(content_root),
+                "--game-url",
+                "javascript:alert(1)",
+            ]
+        )
         assert code == 2
         assert "javascript" in capsys.readouterr().out

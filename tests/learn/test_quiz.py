@@ -48,16 +48,27 @@ class TestGrade:
         result = quiz.grade(check, 1)
         assert result == {
             "correct": False,
-            "feedback": [{"answer": 1, "correct": False, "text": check["answers"][1]["feedback"]}],
+            "feedback": [
+                {"answer": 1, "correct": False, "text": check["answers"][1]["feedback"]}
+            ],
         }
 
     def test_multiple_choice_reports_missed_and_wrong(self, data):
         check = data["lessons"]["datenschutz_pruefen"]["checks"][1]
-        assert [answer["correct"] for answer in check["answers"]] == [True, True, False, False]
+        assert [answer["correct"] for answer in check["answers"]] == [
+            True,
+            True,
+            False,
+            False,
+        ]
         result = quiz.grade(check, [0, 2])
         assert result["correct"] is False
-        assert [(entry["answer"], entry["correct"]) for entry in result["feedback"]] == [
-            (0, True), (1, False), (2, False),
+        assert [
+            (entry["answer"], entry["correct"]) for entry in result["feedback"]
+        ] == [
+            (0, True),
+            (1, False),
+            (2, False),
         ]
 
     def test_ordering_marks_each_position(self, data):
@@ -65,15 +76,25 @@ class TestGrade:
         assert check["type"] == "reihenfolge"
         result = quiz.grade(check, [1, 0, 2, 3])
         assert result["correct"] is False
-        assert [(entry["answer"], entry["correct"]) for entry in result["feedback"]] == [
-            (1, False), (0, False), (2, True), (3, True),
+        assert [
+            (entry["answer"], entry["correct"]) for entry in result["feedback"]
+        ] == [
+            (1, False),
+            (0, False),
+            (2, True),
+            (3, True),
         ]
 
     def test_matching_marks_each_term(self, data):
         check = data["lessons"]["team_bilden"]["checks"][0]
         assert check["type"] == "zuordnung"
         result = quiz.grade(check, [0, 1, 3, 2])
-        assert [entry["correct"] for entry in result["feedback"]] == [True, True, False, False]
+        assert [entry["correct"] for entry in result["feedback"]] == [
+            True,
+            True,
+            False,
+            False,
+        ]
 
     @pytest.mark.parametrize(
         ("kind_lesson", "answer"),
@@ -83,7 +104,12 @@ class TestGrade:
             ("leitung_gewinnen", [0, 0, 1, 2]),
             ("leitung_gewinnen", [0, 1, 2]),
         ],
-        ids=["index-out-of-range", "bool-index", "ordering-duplicate", "ordering-short"],
+        ids=[
+            "index-out-of-range",
+            "bool-index",
+            "ordering-duplicate",
+            "ordering-short",
+        ],
     )
     def test_invalid_answer_shapes(self, data, kind_lesson, answer):
         check = data["lessons"][kind_lesson]["checks"][0]
@@ -98,17 +124,24 @@ class TestProgress:
         assert start == quiz.new_progress()
         assert visited["visited"] == ["daten_chefsache"]
         assert visited["current"] == "daten_chefsache"
-        recorded = quiz.record(visited, "daten_chefsache.warum_spitze", {"correct": True})
+        recorded = quiz.record(
+            visited, "daten_chefsache.warum_spitze", {"correct": True}
+        )
         assert visited["checks"] == {}
         assert recorded["checks"] == {"daten_chefsache.warum_spitze": "correct"}
 
     def test_summary_status_and_score(self, data):
         lessons, checks = quiz.path_items(data, "leitung_30_minuten")
         progress = quiz.new_progress()
-        assert quiz.summary(data, "leitung_30_minuten", progress)["status"] == "not attempted"
+        assert (
+            quiz.summary(data, "leitung_30_minuten", progress)["status"]
+            == "not attempted"
+        )
         for lesson in lessons:
             progress = quiz.visit(progress, lesson)
-        assert quiz.summary(data, "leitung_30_minuten", progress)["status"] == "incomplete"
+        assert (
+            quiz.summary(data, "leitung_30_minuten", progress)["status"] == "incomplete"
+        )
         for index, key in enumerate(checks):
             progress = quiz.record(progress, key, {"correct": index != 0})
         result = quiz.summary(data, "leitung_30_minuten", progress)
@@ -128,7 +161,9 @@ class TestProgress:
             assert quiz.decode_progress(data, path["id"], encoded) == progress
             assert len(encoded) == quiz.max_encoded_length(len(lessons), len(checks))
             assert len(encoded) <= quiz.SCORM12_SUSPEND_LIMIT
-            assert set(encoded) <= set(quiz.ALPHABET + ".0123456789abcdefghijklmnopqrstuvwxyz")
+            assert set(encoded) <= set(
+                quiz.ALPHABET + ".0123456789abcdefghijklmnopqrstuvwxyz"
+            )
 
     def test_worst_case_bound_for_large_paths(self):
         # 1,000 lessons with 10 checks each still fit SCORM 1.2's 4,096 characters,
@@ -139,10 +174,20 @@ class TestProgress:
     @pytest.mark.parametrize(
         "text",
         ["", "garbage", "2XXXXXX...", None, "1AAAAAA.A.A.", "1" + "A" * 6 + ".!!.A."],
-        ids=["empty", "no-parts", "other-version", "none", "wrong-tag", "bad-characters"],
+        ids=[
+            "empty",
+            "no-parts",
+            "other-version",
+            "none",
+            "wrong-tag",
+            "bad-characters",
+        ],
     )
     def test_stale_or_damaged_progress_is_empty(self, data, text):
-        assert quiz.decode_progress(data, "leitung_30_minuten", text) == quiz.new_progress()
+        assert (
+            quiz.decode_progress(data, "leitung_30_minuten", text)
+            == quiz.new_progress()
+        )
 
     @settings(max_examples=60, deadline=None)
     @given(st.data())
@@ -151,11 +196,15 @@ class TestProgress:
         lessons, checks = quiz.path_items(data, path)
         visited = draw.draw(st.lists(st.sampled_from(lessons), unique=True))
         states = draw.draw(
-            st.dictionaries(st.sampled_from(checks), st.sampled_from(["correct", "wrong"]))
+            st.dictionaries(
+                st.sampled_from(checks), st.sampled_from(["correct", "wrong"])
+            )
         )
         current = draw.draw(st.one_of(st.none(), st.sampled_from(lessons)))
         progress = {"visited": visited, "checks": states, "current": current}
-        decoded = quiz.decode_progress(data, path, quiz.encode_progress(data, path, progress))
+        decoded = quiz.decode_progress(
+            data, path, quiz.encode_progress(data, path, progress)
+        )
         assert set(decoded["visited"]) == set(visited)
         assert decoded["checks"] == states
         assert decoded["current"] == current
