@@ -274,3 +274,41 @@ class TestReportCommand:
             "das Feld `team` nicht zum Code. Die Datei wurde verändert; nur der Code "
             "zählt, und der ist mit der Datei nicht mehr belegbar.\n"
         )
+
+
+class TestSeveralScenarios:
+    def test_sections_follow_set_order(self, tmp_path, reference_scenario):
+        from game.content.scenario import load_scenario
+        from game.workshop.codes import encode_simulation
+        from game.workshop.rehearse import rehearsal_games
+
+        small = load_scenario(SCENARIOS / "kleine_gemeinde.yaml")
+        codes = []
+        # Codes of the second scenario come first; the report follows the set.
+        for scenario in (small, reference_scenario):
+            for team, sim, _ in rehearsal_games(scenario, 2, 2026, "zufall"):
+                codes.append(encode_simulation(sim, team))
+        out, table = tmp_path / "bericht.html", tmp_path / "ergebnisse.csv"
+        set_path = str(SCENARIOS / "sets" / "halbtag.yaml")
+        arguments = ["workshop", "report", *codes, "--set", set_path]
+        arguments += ["--out", str(out), "--csv", str(table)]
+        assert main(arguments) == 0
+
+        page = parse(out.read_text(encoding="utf-8"))
+        sections = [text for tag, text in page.headings if text.startswith("Szenario:")]
+        assert sections == [
+            "Szenario: " + reference_scenario.title["de"],
+            "Szenario: " + small.title["de"],
+        ]
+        rows = list(
+            csv.DictReader(
+                io.StringIO(table.read_text(encoding="utf-8-sig")), delimiter=";"
+            )
+        )
+        assert [row["szenario"] for row in rows] == ["kleine_gemeinde"] * 2 + [
+            "sozialraeume"
+        ] * 2
+        questions = [text for _, text in page.list_items]
+        scenario_set = load_set(set_path)
+        for entry in scenario_set.entries[:2]:
+            assert " ".join(entry.questions[0]["de"].split()) in questions
