@@ -67,9 +67,16 @@ class App:
         lang: Language to use when the settings store none.
     """
 
-    def __init__(self, platform_name: str = "desktop", *, store: Store | None = None,
-                 source: ContentSource | None = None, watch: bool = False,
-                 seed: int | None = None, lang: str = "de"):
+    def __init__(
+        self,
+        platform_name: str = "desktop",
+        *,
+        store: Store | None = None,
+        source: ContentSource | None = None,
+        watch: bool = False,
+        seed: int | None = None,
+        lang: str = "de",
+    ):
         self.platform_name = platform_name
         self.web = platform_name == "web"
         pygame.init()
@@ -189,7 +196,9 @@ class App:
             frames += 1
             if max_frames is not None and frames >= max_frames:
                 break
-            wait = 0.0 if self.web else max(0.0, frame_time - (time.perf_counter() - now))
+            wait = (
+                0.0 if self.web else max(0.0, frame_time - (time.perf_counter() - now))
+            )
             await asyncio.sleep(wait)
 
     # ------------------------------------------------------- game services
@@ -205,8 +214,9 @@ class App:
             if yes:
                 self.quit()
 
-        self.stack.push(ConfirmScene(self, "confirm_quit_question", decided,
-                                     name="confirm_quit"))
+        self.stack.push(
+            ConfirmScene(self, "confirm_quit_question", decided, name="confirm_quit")
+        )
 
     def quit(self) -> None:
         log.info("Quitting")
@@ -231,8 +241,12 @@ class App:
         """
         if session.branch_of is not None or session.tutorial:
             return
-        save = SaveGame(session.scenario.id, session.scenario.content_hash, session.seed,
-                        [list(d) for d in session.decision_log])
+        save = SaveGame(
+            session.scenario.id,
+            session.scenario.content_hash,
+            session.seed,
+            [list(d) for d in session.decision_log],
+        )
         try:
             self.store.write_save(save)
         except OSError as error:
@@ -253,18 +267,24 @@ class App:
                 return None
             scenario = self.source.scenario(save.scenario_id)
             if scenario is None:
-                raise SaveError("save_unknown_scenario",
-                                f"scenario {save.scenario_id!r} is not available")
+                raise SaveError(
+                    "save_unknown_scenario",
+                    f"scenario {save.scenario_id!r} is not available",
+                )
             if scenario.content_hash != save.content_hash:
-                raise SaveError("save_incompatible",
-                                f"scenario {save.scenario_id} changed: content hash "
-                                f"{save.content_hash}, now {scenario.content_hash}")
+                raise SaveError(
+                    "save_incompatible",
+                    f"scenario {save.scenario_id} changed: content hash "
+                    f"{save.content_hash}, now {scenario.content_hash}",
+                )
             try:
                 session = GameSession(scenario, save.seed, save.decisions)
             except SimulationError as error:
                 raise SaveError("save_damaged", f"replay failed: {error}") from error
             if len(session.decision_log) != len(save.decisions):
-                raise SaveError("save_damaged", "the decision log goes past the game's end")
+                raise SaveError(
+                    "save_damaged", "the decision log goes past the game's end"
+                )
         except SaveError as error:
             self.set_aside_save(error)
             return None
@@ -320,8 +340,9 @@ class App:
         self.stack.reset(RoundScene(self, session))
 
 
-async def main(platform_name: str = "desktop", start_scenario: str | None = None,
-               **options) -> None:
+async def main(
+    platform_name: str = "desktop", start_scenario: str | None = None, **options
+) -> None:
     """Run the game until the player quits.
 
     Args:

@@ -15,25 +15,39 @@ def register(subparsers) -> None:
         "play",
         help="ein Szenario direkt spielen / play one scenario directly",
         description="Startet das Spiel mit einem Szenario (Datei oder Kennung). / "
-                    "Start the game with one scenario (file or id).",
+        "Start the game with one scenario (file or id).",
     )
     play.add_argument("scenario", help="YAML file or scenario id")
-    play.add_argument("--watch", action="store_true",
-                      help="reload the file when it changes and show its problems on screen")
-    play.add_argument("--seed", type=int, default=None,
-                      help="seed of the event random stream (default: from the clock)")
+    play.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the file when it changes and show its problems on screen",
+    )
+    play.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed of the event random stream (default: from the clock)",
+    )
     play.set_defaults(handler=run_play)
 
     screenshots = subparsers.add_parser(
         "screenshots",
         help="jede Szene als PNG speichern / render every scene to PNG",
         description="Rendert jede Szene des Spiels als PNG-Datei. / "
-                    "Render every scene of the game to a PNG file.",
+        "Render every scene of the game to a PNG file.",
     )
-    screenshots.add_argument("--out", required=True, type=Path,
-                             help="folder for the PNG files (created if missing)")
-    screenshots.add_argument("--all-sizes", action="store_true",
-                             help="also render both languages at every text size")
+    screenshots.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="folder for the PNG files (created if missing)",
+    )
+    screenshots.add_argument(
+        "--all-sizes",
+        action="store_true",
+        help="also render both languages at every text size",
+    )
     screenshots.set_defaults(handler=run_screenshots)
 
 
@@ -65,11 +79,20 @@ def run_play(args: argparse.Namespace) -> int:
         options["store"] = MemoryStore()
         options["watch"] = args.watch
     elif args.watch:
-        print({"de": "--watch braucht eine Datei, keine Kennung.",
-               "en": "--watch needs a file, not an id."}[args.lang])
+        print(
+            {
+                "de": "--watch braucht eine Datei, keine Kennung.",
+                "en": "--watch needs a file, not an id.",
+            }[args.lang]
+        )
         return 2
-    asyncio.run(main("desktop", start_scenario=args.scenario if "source" not in options
-                     else path.stem, **options))
+    asyncio.run(
+        main(
+            "desktop",
+            start_scenario=args.scenario if "source" not in options else path.stem,
+            **options,
+        )
+    )
     return 0
 
 

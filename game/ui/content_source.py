@@ -70,11 +70,15 @@ def _load_yaml(path: Path) -> ScenarioEntry:
     try:
         scenario = load_scenario(path)
     except ContentError as error:
-        log.warning("Scenario %s has %d problem(s); first: %s", path,
-                    len(error.problems), error)
+        log.warning(
+            "Scenario %s has %d problem(s); first: %s", path, len(error.problems), error
+        )
         return ScenarioEntry(str(path), error=error)
-    log.info("Loaded scenario %s in %.0f ms", scenario.id,
-             (time.perf_counter() - started) * 1000)
+    log.info(
+        "Loaded scenario %s in %.0f ms",
+        scenario.id,
+        (time.perf_counter() - started) * 1000,
+    )
     return ScenarioEntry(str(path), scenario=scenario)
 
 
@@ -146,6 +150,7 @@ class JsonBundleSource(ContentSource):
             try:
                 entries.append(ScenarioEntry(str(self.path), scenario_from_dict(item)))
             except (KeyError, TypeError) as error:
-                log.error("Scenario in %s is not in the compiled format: %r",
-                          self.path, error)
+                log.error(
+                    "Scenario in %s is not in the compiled format: %r", self.path, error
+                )
         return entries

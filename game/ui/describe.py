@@ -79,23 +79,33 @@ def describe_clause(clause: list, scenario: Scenario, strings: Strings) -> str:
     raise AssertionError(f"unknown clause kind {kind!r}")
 
 
-def describe_conditions(clauses: list, scenario: Scenario, strings: Strings) -> list[str]:
+def describe_conditions(
+    clauses: list, scenario: Scenario, strings: Strings
+) -> list[str]:
     """Return every clause of a condition list as its own line."""
     return [describe_clause(clause, scenario, strings) for clause in clauses]
 
 
-def describe_reason(code: str, params: dict, scenario: Scenario, strings: Strings,
-                    action_id: str) -> str:
+def describe_reason(
+    code: str, params: dict, scenario: Scenario, strings: Strings, action_id: str
+) -> str:
     """Return why an action is unavailable, from an engine reason code."""
     if code == "cost_budget":
-        return strings("reason_cost_budget", cost=strings.money(params["cost"]),
-                       have=strings.money(params["have"]))
+        return strings(
+            "reason_cost_budget",
+            cost=strings.money(params["cost"]),
+            have=strings.money(params["have"]),
+        )
     if code == "cost_capacity":
-        return strings("reason_cost_capacity", cost=strings.number(params["cost"]),
-                       have=strings.number(params["have"]))
+        return strings(
+            "reason_cost_capacity",
+            cost=strings.number(params["cost"]),
+            have=strings.number(params["have"]),
+        )
     if code == "prerequisites":
-        needed = describe_conditions(scenario.action(action_id).prerequisites,
-                                     scenario, strings)
+        needed = describe_conditions(
+            scenario.action(action_id).prerequisites, scenario, strings
+        )
         return strings("reason_prerequisites", needed="; ".join(needed))
     if code == "running":
         return strings("reason_running", until=params["until"])
@@ -124,8 +134,9 @@ def describe_cause(label: str, scenario: Scenario, strings: Strings) -> str:
     return ident
 
 
-def describe_effects(effects: dict[str, float], scenario: Scenario,
-                     strings: Strings) -> list[str]:
+def describe_effects(
+    effects: dict[str, float], scenario: Scenario, strings: Strings
+) -> list[str]:
     """Return effects such as ``{"altlast": -20}`` as readable lines."""
     lines = []
     for target, amount in effects.items():

@@ -38,7 +38,9 @@ class Strings:
 
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
-            raise ValueError(f"language {lang!r} is not supported; use one of {LANGUAGES}")
+            raise ValueError(
+                f"language {lang!r} is not supported; use one of {LANGUAGES}"
+            )
         self.lang = lang
 
     def __call__(self, string_id: str, **params) -> str:

@@ -65,8 +65,12 @@ def _ring_offsets(count: int, rx: int, ry: int) -> list[tuple[float, float]]:
     return [(rx * math.cos(a), ry * math.sin(a)) for a in angles]
 
 
-def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int,
-                 node_height: int = NODE_HEIGHT) -> list[CellPlace]:
+def layout_cells(
+    scenario: Scenario,
+    area: pygame.Rect,
+    header_height: int,
+    node_height: int = NODE_HEIGHT,
+) -> list[CellPlace]:
     """Place one cell per loop in a grid of three columns."""
     rows = max(1, math.ceil(len(scenario.loops) / COLUMNS))
     gap = 8
@@ -75,17 +79,23 @@ def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int,
     cells = []
     for index, loop in enumerate(scenario.loops):
         column, row = index % COLUMNS, index // COLUMNS
-        rect = pygame.Rect(area.left + column * (width + gap), area.top + row * (height + gap),
-                           width, height)
+        rect = pygame.Rect(
+            area.left + column * (width + gap),
+            area.top + row * (height + gap),
+            width,
+            height,
+        )
         ring_top = rect.top + header_height
         ring_height = rect.bottom - ring_top
         centre = (rect.centerx, ring_top + ring_height // 2)
-        radii = (min(74, (width - NODE_WIDTH) // 2 - 6),
-                 max(node_height // 2 + 8, min(62, (ring_height - node_height) // 2 - 4)))
+        radii = (
+            min(74, (width - NODE_WIDTH) // 2 - 6),
+            max(node_height // 2 + 8, min(62, (ring_height - node_height) // 2 - 4)),
+        )
         nodes = []
-        for variable_id, (dx, dy) in zip(loop.variables,
-                                         _ring_offsets(len(loop.variables), *radii),
-                                         strict=True):
+        for variable_id, (dx, dy) in zip(
+            loop.variables, _ring_offsets(len(loop.variables), *radii), strict=True
+        ):
             node = pygame.Rect(0, 0, NODE_WIDTH, node_height)
             node.center = (round(centre[0] + dx), round(centre[1] + dy))
             nodes.append(NodePlace(variable_id, loop.id, node))
@@ -93,14 +103,20 @@ def layout_cells(scenario: Scenario, area: pygame.Rect, header_height: int,
     return cells
 
 
-def arrow_segments(cell: CellPlace) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+def arrow_segments(
+    cell: CellPlace,
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """Return the start and end point of each arrow of the ring, in causal order."""
     segments = []
     count = len(cell.nodes)
     for position, node in enumerate(cell.nodes):
         target = cell.nodes[(position + 1) % count]
-        segments.append((_edge_point(node.rect, target.rect.center),
-                         _edge_point(target.rect, node.rect.center)))
+        segments.append(
+            (
+                _edge_point(node.rect, target.rect.center),
+                _edge_point(target.rect, node.rect.center),
+            )
+        )
     return segments
 
 
@@ -123,8 +139,14 @@ def draw_arrow(surface, start, end, colour, dashed: bool) -> None:
         pygame.draw.line(surface, colour, start, end, 2)
     angle = math.atan2(end[1] - start[1], end[0] - start[0])
     size = 10
-    left = (end[0] - size * math.cos(angle - 0.45), end[1] - size * math.sin(angle - 0.45))
-    right = (end[0] - size * math.cos(angle + 0.45), end[1] - size * math.sin(angle + 0.45))
+    left = (
+        end[0] - size * math.cos(angle - 0.45),
+        end[1] - size * math.sin(angle - 0.45),
+    )
+    right = (
+        end[0] - size * math.cos(angle + 0.45),
+        end[1] - size * math.sin(angle + 0.45),
+    )
     pygame.draw.polygon(surface, colour, [end, left, right])
 
 
@@ -148,7 +170,9 @@ class LoopMap:
         line = typesetter.line_height("label")
         header = line * 2 + typesetter.line_height("small") + 10
         # Two lines of name and one line of value, so nodes grow with the text size.
-        self.cells = layout_cells(scenario, self.area, header, max(NODE_HEIGHT, 3 * line + 8))
+        self.cells = layout_cells(
+            scenario, self.area, header, max(NODE_HEIGHT, 3 * line + 8)
+        )
         self._layer_key = None
 
     def status(self, session: GameSession, loop_id: str) -> tuple[str, int]:
@@ -161,8 +185,16 @@ class LoopMap:
         health = simulation.results[-1].loop_health[loop_id]
         return loop_status(health), broken_round
 
-    def draw(self, surface, session: GameSession, typesetter, strings, time: float,
-             revealed: int, reduced_motion: bool) -> None:
+    def draw(
+        self,
+        surface,
+        session: GameSession,
+        typesetter,
+        strings,
+        time: float,
+        revealed: int,
+        reduced_motion: bool,
+    ) -> None:
         key = (session.round, strings.lang, typesetter.scale, revealed, len(self.cells))
         if self._layer is None or self._layer_key != key:
             self._layer = self._render_layer(session, typesetter, strings, revealed)
@@ -175,15 +207,17 @@ class LoopMap:
             if status in ("vicious", "vicious_start"):
                 self._draw_runner(surface, cell, time, reduced_motion)
 
-    def _draw_runner(self, surface, cell: CellPlace, time: float, reduced_motion: bool
-                     ) -> None:
+    def _draw_runner(
+        self, surface, cell: CellPlace, time: float, reduced_motion: bool
+    ) -> None:
         # A marker travelling along the arrows shows that the cycle is spinning;
         # with reduced motion it stays in the middle of the first arrow.
         segments = arrow_segments(cell)
         lengths = [math.dist(a, b) for a, b in segments]
         total = sum(lengths) or 1.0
-        travelled = (0.25 * lengths[0] if reduced_motion
-                     else (time / LAP_SECONDS % 1.0) * total)
+        travelled = (
+            0.25 * lengths[0] if reduced_motion else (time / LAP_SECONDS % 1.0) * total
+        )
         index = 0
         while index < len(lengths) - 1 and travelled > lengths[index]:
             travelled -= lengths[index]
@@ -209,12 +243,21 @@ class LoopMap:
         offset = (-self.area.left, -self.area.top)
         for index, cell in enumerate(self.cells):
             if index < revealed:
-                self._draw_cell(layer, _moved(cell, offset), session, typesetter, strings)
+                self._draw_cell(
+                    layer, _moved(cell, offset), session, typesetter, strings
+                )
             else:
                 rect = cell.rect.move(offset)
                 draw_panel(layer, rect, fill=theme.PANEL_ALT)
-                typesetter.box(layer, rect.inflate(-24, -24), strings("map_hidden"), "body",
-                               theme.TEXT_MUTED, align="center", valign="middle")
+                typesetter.box(
+                    layer,
+                    rect.inflate(-24, -24),
+                    strings("map_hidden"),
+                    "body",
+                    theme.TEXT_MUTED,
+                    align="center",
+                    valign="middle",
+                )
         return layer
 
     def _draw_cell(self, layer, cell: CellPlace, session, typesetter, strings) -> None:
@@ -223,18 +266,29 @@ class LoopMap:
         status, broken_round = self.status(session, cell.loop.id)
         rect = cell.rect
         if status in ("vicious", "vicious_start"):
-            draw_panel(layer, rect, fill=theme.VICIOUS_TINT, border=theme.VICIOUS, width=2)
+            draw_panel(
+                layer, rect, fill=theme.VICIOUS_TINT, border=theme.VICIOUS, width=2
+            )
             draw_hatch(layer, rect.inflate(-4, -4), (238, 196, 170), spacing=12)
         elif status == "virtuous":
-            draw_panel(layer, rect, fill=theme.VIRTUOUS_TINT, border=theme.VIRTUOUS, width=3)
+            draw_panel(
+                layer, rect, fill=theme.VIRTUOUS_TINT, border=theme.VIRTUOUS, width=3
+            )
         else:
-            draw_panel(layer, rect, fill=theme.NEUTRAL_TINT, border=theme.BORDER, width=1)
+            draw_panel(
+                layer, rect, fill=theme.NEUTRAL_TINT, border=theme.BORDER, width=1
+            )
 
         # Heading: the cycle's name and its status in words.
         inner = rect.inflate(-16, -8)
         name_height = typesetter.line_height("label") * 2
-        typesetter.box(layer, pygame.Rect(inner.left, inner.top + 2, inner.width, name_height),
-                       text_in(cell.loop.name, lang), "label", theme.TEXT)
+        typesetter.box(
+            layer,
+            pygame.Rect(inner.left, inner.top + 2, inner.width, name_height),
+            text_in(cell.loop.name, lang),
+            "label",
+            theme.TEXT,
+        )
         status_text = {
             "vicious": strings("loop_vicious"),
             "vicious_start": strings("loop_vicious"),
@@ -243,10 +297,15 @@ class LoopMap:
         }[status]
         if broken_round:
             status_text += " · " + strings("loop_broken_in", round=broken_round)
-        badge = pygame.Rect(inner.left, inner.top + 2 + name_height, inner.width,
-                            typesetter.line_height("small") + 2)
-        colour = {"virtuous": (0, 100, 72), "neutral": theme.TEXT_MUTED}.get(status,
-                                                                            (150, 55, 0))
+        badge = pygame.Rect(
+            inner.left,
+            inner.top + 2 + name_height,
+            inner.width,
+            typesetter.line_height("small") + 2,
+        )
+        colour = {"virtuous": (0, 100, 72), "neutral": theme.TEXT_MUTED}.get(
+            status, (150, 55, 0)
+        )
         typesetter.box(layer, badge, status_text, "small", colour)
 
         # Arrows between the nodes, with polarity badges.
@@ -277,24 +336,41 @@ class LoopMap:
         rect = node.rect
         draw_panel(layer, rect, fill=theme.PANEL, border=theme.TEXT_MUTED, radius=6)
         line = typesetter.line_height("label")
-        typesetter.box(layer, pygame.Rect(rect.left + 4, rect.top + 3, rect.width - 8,
-                                          rect.height - line - 8),
-                       text_in(variable.name, strings.lang), "label", align="center",
-                       valign="middle", min_shrink=NODE_LABEL_SHRINK)
+        typesetter.box(
+            layer,
+            pygame.Rect(
+                rect.left + 4, rect.top + 3, rect.width - 8, rect.height - line - 8
+            ),
+            text_in(variable.name, strings.lang),
+            "label",
+            align="center",
+            valign="middle",
+            min_shrink=NODE_LABEL_SHRINK,
+        )
         # Bottom line: "lower is better" triangle, value bar and number.
-        number = typesetter.render(strings.number(value), "number", theme.TEXT,
-                                   size=typesetter.size_of("label"))
+        number = typesetter.render(
+            strings.number(value),
+            "number",
+            theme.TEXT,
+            size=typesetter.size_of("label"),
+        )
         bottom = rect.bottom - 4 - line // 2
         left = rect.left + 6
         if variable.desirable == "low":
-            pygame.draw.polygon(layer, theme.TEXT, [(left, bottom - 4), (left + 9, bottom - 4),
-                                                    (left + 4.5, bottom + 4)])
+            pygame.draw.polygon(
+                layer,
+                theme.TEXT,
+                [(left, bottom - 4), (left + 9, bottom - 4), (left + 4.5, bottom + 4)],
+            )
             left += 13
-        bar = pygame.Rect(left, bottom - 3, rect.right - 10 - number.get_width() - left, 7)
+        bar = pygame.Rect(
+            left, bottom - 3, rect.right - 10 - number.get_width() - left, 7
+        )
         pygame.draw.rect(layer, theme.PANEL_ALT, bar)
         share = (value - variable.minimum) / (variable.maximum - variable.minimum)
-        pygame.draw.rect(layer, theme.BLUE, (bar.left, bar.top, round(bar.width * share),
-                                             bar.height))
+        pygame.draw.rect(
+            layer, theme.BLUE, (bar.left, bar.top, round(bar.width * share), bar.height)
+        )
         pygame.draw.rect(layer, theme.TEXT_MUTED, bar, 1)
         layer.blit(number, number.get_rect(midright=(rect.right - 5, bottom)))
 

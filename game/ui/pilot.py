@@ -38,19 +38,28 @@ class Pilot:
 
     def key(self, key: int, mod: int = 0, frames: int = 1) -> None:
         """Press and release a key, then run frames."""
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="",
-                                             scancode=0))
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
-                                             scancode=0))
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
+        )
         self.frames(frames)
 
     def click(self, position, frames: int = 1) -> None:
         """Move the pointer to ``position`` and click the left button."""
         position = (int(position[0]), int(position[1]))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(0, 0),
-                                             buttons=(0, 0, 0)))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=position, rel=(0, 0), buttons=(0, 0, 0)
+            )
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)
+        )
         self.frames(frames)
 
     def widget(self, key: str) -> Widget:
@@ -83,17 +92,31 @@ class Pilot:
         self.click(widget.rect.center)
 
     def scroll_anchor(self):
-        rows = [w for w in self.scene.ui.widgets if w.visible and w.key.startswith("action:")]
+        rows = [
+            w
+            for w in self.scene.ui.widgets
+            if w.visible and w.key.startswith("action:")
+        ]
         if not rows:
             raise PilotError(f"no scrolled list in scene {self.scene_name}")
         return rows[0].rect.center
 
     def wheel(self, position, direction: int) -> None:
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(0, 0),
-                                             buttons=(0, 0, 0)))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=direction,
-                                             flipped=False, precise_x=0.0,
-                                             precise_y=float(direction)))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=position, rel=(0, 0), buttons=(0, 0, 0)
+            )
+        )
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEWHEEL,
+                x=0,
+                y=direction,
+                flipped=False,
+                precise_x=0.0,
+                precise_y=float(direction),
+            )
+        )
         self.frames(1)
 
     def tab_to(self, key: str, max_presses: int = 120) -> None:

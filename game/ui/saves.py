@@ -78,8 +78,10 @@ def decode_save(text: str) -> SaveGame:
     if not isinstance(data, dict):
         raise SaveError("save_damaged", "the top level is not an object")
     if data.get("format") != SAVE_FORMAT:
-        raise SaveError("save_incompatible",
-                        f"save format {data.get('format')!r}, expected {SAVE_FORMAT}")
+        raise SaveError(
+            "save_incompatible",
+            f"save format {data.get('format')!r}, expected {SAVE_FORMAT}",
+        )
     try:
         save = SaveGame(
             scenario_id=data["scenario_id"],
@@ -94,8 +96,10 @@ def decode_save(text: str) -> SaveGame:
         and isinstance(save.content_hash, str)
         and isinstance(save.seed, int)
         and isinstance(save.decisions, list)
-        and all(isinstance(d, list) and all(isinstance(a, str) for a in d)
-                for d in save.decisions)
+        and all(
+            isinstance(d, list) and all(isinstance(a, str) for a in d)
+            for d in save.decisions
+        )
     )
     if not valid:
         raise SaveError("save_damaged", "a field has the wrong type")
@@ -166,15 +170,17 @@ class FileStore(Store):
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as error:
-            raise SaveError("save_damaged", f"cannot read {self.path(name)}: {error}") \
-                from error
+            raise SaveError(
+                "save_damaged", f"cannot read {self.path(name)}: {error}"
+            ) from error
 
     def write(self, name: str, text: str) -> None:
         """Write atomically: a crash leaves either the old or the new record."""
         self.directory.mkdir(parents=True, exist_ok=True)
         target = self.path(name)
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp",
-                                             dir=self.directory)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{name}.", suffix=".tmp", dir=self.directory
+        )
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(text)

@@ -133,8 +133,12 @@ class SceneStack:
     def pop(self, result: Any = None) -> None:
         popped = self.scenes.pop()
         below = self.top
-        log.info("scene pop %s back to %s (result %r)", popped.NAME,
-                 below.NAME if below else "-", result)
+        log.info(
+            "scene pop %s back to %s (result %r)",
+            popped.NAME,
+            below.NAME if below else "-",
+            result,
+        )
         if below is not None:
             below.resume(result, popped)
 
@@ -144,7 +148,9 @@ class SceneStack:
 
     def reset(self, scene: Scene) -> None:
         """Clear the stack and start again with ``scene``."""
-        log.info("scene reset to %s (was %s)", scene.NAME, "/".join(self.names()) or "-")
+        log.info(
+            "scene reset to %s (was %s)", scene.NAME, "/".join(self.names()) or "-"
+        )
         self.scenes = [scene]
         scene.enter()
 

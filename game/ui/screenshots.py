@@ -20,15 +20,22 @@ SCREENSHOT_SEED = 3
 REFERENCE_ID = "sozialraeume"
 
 
-def make_app(lang: str = "de", text_size: str = "normal", seed: int = SCREENSHOT_SEED,
-             source=None, store=None):
+def make_app(
+    lang: str = "de",
+    text_size: str = "normal",
+    seed: int = SCREENSHOT_SEED,
+    source=None,
+    store=None,
+):
     """Return an app on SDL's dummy video driver with an in-memory store."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ui.app import App
     from game.ui.saves import MemoryStore
 
-    app = App("desktop", store=store or MemoryStore(), source=source, seed=seed, lang=lang)
+    app = App(
+        "desktop", store=store or MemoryStore(), source=source, seed=seed, lang=lang
+    )
     app.settings.lang = lang
     app.settings.text_size = text_size
     app.settings.reduced_motion = True
@@ -138,16 +145,20 @@ def broken_entry():
 
     text = (SCENARIO_DIR / "tutorial.yaml").read_text(encoding="utf-8")
     text = text.replace("schwierigkeit: leicht", "schwierigkeit: leichtt", 1)
-    text = text.replace('    - "gefuehlter_nutzen >= 33"', '    - "gefuehlter_nutzn >= 33"', 1)
+    text = text.replace(
+        '    - "gefuehlter_nutzen >= 33"', '    - "gefuehlter_nutzn >= 33"', 1
+    )
     folder = Path(tempfile.mkdtemp(prefix="datenschatz-broken-"))
     path = folder / "kaputt.yaml"
     path.write_text(text, encoding="utf-8")
     return _load_yaml(path)
 
 
-def render_all(out: Path, all_sizes: bool = False,
-               on_scene: Callable[[str, object], None] | None = None
-               ) -> tuple[list[Path], list[tuple[str, str]]]:
+def render_all(
+    out: Path,
+    all_sizes: bool = False,
+    on_scene: Callable[[str, object], None] | None = None,
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Render the tour to PNG files; return the files and every text overflow."""
     import pygame
 
@@ -155,8 +166,11 @@ def render_all(out: Path, all_sizes: bool = False,
     out.mkdir(parents=True, exist_ok=True)
     variants = [("de", "normal")]
     if all_sizes:
-        variants = [(lang, size) for lang in ("de", "en")
-                    for size in ("normal", "large", "larger")]
+        variants = [
+            (lang, size)
+            for lang in ("de", "en")
+            for size in ("normal", "large", "larger")
+        ]
     written: list[Path] = []
     overflows: list[tuple[str, str]] = []
     for lang, size in variants:

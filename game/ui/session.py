@@ -76,9 +76,13 @@ class GameSession:
         branch_of: For a what-if, the original session it branches from.
     """
 
-    def __init__(self, scenario: Scenario, seed: int,
-                 decisions: list[list[str]] | None = None,
-                 branch_of: GameSession | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        decisions: list[list[str]] | None = None,
+        branch_of: GameSession | None = None,
+    ):
         self.scenario = scenario
         self.seed = seed
         self.simulation = Simulation(scenario, seed=seed)
@@ -117,7 +121,9 @@ class GameSession:
     def can_select(self, action_id: str):
         """Return the action's status given what the selection already uses."""
         budget, capacity = self.remaining()
-        return self.simulation.action_status(action_id, budget=budget, capacity=capacity)
+        return self.simulation.action_status(
+            action_id, budget=budget, capacity=capacity
+        )
 
     def toggle(self, action_id: str) -> bool:
         """Select or deselect an action; return whether it is now selected."""
@@ -147,12 +153,20 @@ class GameSession:
         for result in self.simulation.results:
             for action_id in result.completed:
                 action = self.scenario.action(action_id)
-                moments.append(KeyMoment(result.round, "action", action_id,
-                                         list(action.lessons), list(action.playbooks)))
+                moments.append(
+                    KeyMoment(
+                        result.round,
+                        "action",
+                        action_id,
+                        list(action.lessons),
+                        list(action.playbooks),
+                    )
+                )
             for event_id in result.events:
                 event = next(e for e in self.scenario.events if e.id == event_id)
-                moments.append(KeyMoment(result.round, "event", event_id,
-                                         list(event.lessons)))
+                moments.append(
+                    KeyMoment(result.round, "event", event_id, list(event.lessons))
+                )
             for loop_id in result.loops_broken:
                 moments.append(KeyMoment(result.round, "loop", loop_id))
         return moments

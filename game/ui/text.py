@@ -36,6 +36,8 @@ class Typesetter:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._surfaces: dict[tuple, pygame.Surface] = {}
         self._wraps: dict[tuple, list[str]] = {}
+        self._fits: dict[tuple, tuple[int, bool]] = {}
+        self._pictures: dict[tuple, pygame.Surface] = {}
         #: Boxes whose text did not fit: (text start, rectangle).
         self.overflows: list[tuple[str, pygame.Rect]] = []
 
@@ -43,6 +45,8 @@ class Typesetter:
         self.scale = scale
         self._surfaces.clear()
         self._wraps.clear()
+        self._fits.clear()
+        self._pictures.clear()
 
     def size_of(self, role: str, factor: float = 1.0) -> int:
         return max(8, round(theme.FONT_ROLES[role][1] * self.scale * factor))
@@ -57,8 +61,9 @@ class Typesetter:
             self._fonts[key] = font
         return font
 
-    def render(self, text: str, role: str, colour, size: int | None = None
-               ) -> pygame.Surface:
+    def render(
+        self, text: str, role: str, colour, size: int | None = None
+    ) -> pygame.Surface:
         """Return one line of text as a cached surface."""
         size = size or self.size_of(role)
         key = (text, role, size, tuple(colour))
@@ -70,11 +75,32 @@ class Typesetter:
             self._surfaces[key] = surface
         return surface
 
+    def picture(self, key: tuple, size: tuple[int, int], paint) -> pygame.Surface:
+        """Return a cached transparent surface that ``paint(surface)`` drew once.
+
+        Widgets use this to draw themselves once per state instead of every
+        frame; ``key`` must contain everything the picture depends on.
+        """
+        surface = self._pictures.get(key)
+        if surface is None:
+            if len(self._pictures) > SURFACE_CACHE_SIZE:
+                self._pictures.clear()
+            surface = pygame.Surface(size, pygame.SRCALPHA)
+            overflow_count = len(self.overflows)
+            paint(surface)
+            if len(self.overflows) > overflow_count:
+                # Keep the overflow visible to checks that redraw later.
+                self._pictures.pop(key, None)
+                return surface
+            self._pictures[key] = surface
+        return surface
+
     def line_height(self, role: str, size: int | None = None) -> int:
         return self.font(role, size).get_linesize()
 
-    def wrap(self, text: str, role: str, width: int, size: int | None = None
-             ) -> list[str]:
+    def wrap(
+        self, text: str, role: str, width: int, size: int | None = None
+    ) -> list[str]:
         """Split ``text`` into lines no wider than ``width`` pixels.
 
         Paragraph breaks (``\\n``) are kept; a word wider than the box is
@@ -113,19 +139,31 @@ class Typesetter:
         self._wraps[key] = lines
         return lines
 
-    def measure(self, text: str, role: str, width: int, size: int | None = None
-                ) -> int:
+    def measure(self, text: str, role: str, width: int, size: int | None = None) -> int:
         """Return the height ``text`` needs when wrapped to ``width``."""
         lines = self.wrap(text, role, width, size)
         return len(lines) * self.line_height(role, size)
 
-    def fit_size(self, text: str, role: str, rect: pygame.Rect,
-                 min_shrink: float = MIN_SHRINK) -> tuple[int, bool]:
+    def fit_size(
+        self, text: str, role: str, rect: pygame.Rect, min_shrink: float = MIN_SHRINK
+    ) -> tuple[int, bool]:
         """Return the largest allowed size at which ``text`` fits, and whether it fits.
 
         A size that fits without breaking a word wins over a larger one that
-        needs a break inside a word.
+        needs a break inside a word. Results are cached, because boxes are
+        drawn every frame.
         """
+        key = (text, role, rect.width, rect.height, min_shrink, self.scale)
+        cached = self._fits.get(key)
+        if cached is None:
+            if len(self._fits) > SURFACE_CACHE_SIZE:
+                self._fits.clear()
+            cached = self._fits[key] = self._find_fit(text, role, rect, min_shrink)
+        return cached
+
+    def _find_fit(
+        self, text: str, role: str, rect: pygame.Rect, min_shrink: float
+    ) -> tuple[int, bool]:
         largest = self.size_of(role)
         smallest = self.size_of(role, min_shrink)
         fallback = None
@@ -144,9 +182,17 @@ class Typesetter:
         font = self.font(role, size)
         return any(font.size(word)[0] > width for word in text.split())
 
-    def box(self, surface: pygame.Surface, rect: pygame.Rect, text: str, role: str,
-            colour=theme.TEXT, align: str = "left", valign: str = "top",
-            min_shrink: float = MIN_SHRINK) -> int:
+    def box(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        text: str,
+        role: str,
+        colour=theme.TEXT,
+        align: str = "left",
+        valign: str = "top",
+        min_shrink: float = MIN_SHRINK,
+    ) -> int:
         """Draw ``text`` wrapped inside ``rect``; return the height used.
 
         Args:

@@ -41,10 +41,17 @@ class Widget:
         variant: ``primary``, ``secondary`` or ``quiet``; chooses the look.
     """
 
-    def __init__(self, rect, label: TextSource, on_activate: Callable[[], None] | None,
-                 enabled: bool = True, state: Callable[[], str] | None = None,
-                 role: str = "role_button", variant: str = "secondary",
-                 key: str = ""):
+    def __init__(
+        self,
+        rect,
+        label: TextSource,
+        on_activate: Callable[[], None] | None,
+        enabled: bool = True,
+        state: Callable[[], str] | None = None,
+        role: str = "role_button",
+        variant: str = "secondary",
+        key: str = "",
+    ):
         self.rect = pygame.Rect(rect)
         self._label = label
         self.on_activate = on_activate
@@ -78,10 +85,18 @@ class Widget:
         self.on_activate()
         return True
 
-    def draw(self, surface: pygame.Surface, typesetter, focused: bool, hovered: bool
-             ) -> None:
-        draw_button(surface, typesetter, self.rect, self.label, self.variant,
-                    self.enabled, hovered)
+    def draw(
+        self, surface: pygame.Surface, typesetter, focused: bool, hovered: bool
+    ) -> None:
+        draw_button(
+            surface,
+            typesetter,
+            self.rect,
+            self.label,
+            self.variant,
+            self.enabled,
+            hovered,
+        )
 
 
 class FocusGroup:
@@ -174,8 +189,10 @@ class FocusGroup:
                 self.focus((self.focus_index + step) % len(self.widgets))
             return True
         directions = {
-            pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0),
-            pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1),
+            pygame.K_LEFT: (-1, 0),
+            pygame.K_RIGHT: (1, 0),
+            pygame.K_UP: (0, -1),
+            pygame.K_DOWN: (0, 1),
         }
         if event.key in directions:
             self.keyboard_used = True
@@ -203,11 +220,14 @@ class FocusGroup:
             if index == self.focus_index:
                 continue
             rect = widget.rect
-            along = (rect.centerx - origin.centerx) * dx + (rect.centery - origin.centery) * dy
+            along = (rect.centerx - origin.centerx) * dx + (
+                rect.centery - origin.centery
+            ) * dy
             if along <= 0:
                 continue
             across = abs((rect.centerx - origin.centerx) * dy) + abs(
-                (rect.centery - origin.centery) * dx)
+                (rect.centery - origin.centery) * dx
+            )
             cost = along + 2 * across
             if cost < best_cost:
                 best, best_cost = index, cost
@@ -216,15 +236,20 @@ class FocusGroup:
     def draw(self, surface: pygame.Surface, typesetter) -> None:
         for index, widget in enumerate(self.widgets):
             if widget.visible:
-                widget.draw(surface, typesetter, index == self.focus_index,
-                            index == self.hover_index)
+                widget.draw(
+                    surface,
+                    typesetter,
+                    index == self.focus_index,
+                    index == self.hover_index,
+                )
         widget = self.focused
         if widget is not None and widget.visible:
             draw_focus(surface, widget.rect)
 
 
-def place_rows(rows: list[Widget], area: pygame.Rect, row_height: int, scroll: int,
-               gap: int = 6) -> int:
+def place_rows(
+    rows: list[Widget], area: pygame.Rect, row_height: int, scroll: int, gap: int = 6
+) -> int:
     """Lay rows out in a scrolled list and return how many fit in ``area``.
 
     Rows outside the view keep virtual places above or below it, so the arrow
@@ -233,8 +258,9 @@ def place_rows(rows: list[Widget], area: pygame.Rect, row_height: int, scroll: i
     fits = max(1, (area.height + gap) // (row_height + gap))
     for index, row in enumerate(rows):
         position = index - scroll
-        row.rect = pygame.Rect(area.left, area.top + position * (row_height + gap),
-                               area.width, row_height)
+        row.rect = pygame.Rect(
+            area.left, area.top + position * (row_height + gap), area.width, row_height
+        )
         row.visible = 0 <= position < fits
     return fits
 
@@ -248,8 +274,9 @@ def scroll_for(index: int, scroll: int, fits: int) -> int:
     return scroll
 
 
-def draw_panel(surface, rect, fill=theme.PANEL, border=theme.BORDER, radius=theme.RADIUS,
-               width=1) -> None:
+def draw_panel(
+    surface, rect, fill=theme.PANEL, border=theme.BORDER, radius=theme.RADIUS, width=1
+) -> None:
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     if border is not None:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
@@ -260,17 +287,34 @@ def draw_dashed_rect(surface, colour, rect, dash=6, width=1) -> None:
     for x in range(rect.left, rect.right, dash * 2):
         end = min(x + dash, rect.right)
         pygame.draw.line(surface, colour, (x, rect.top), (end, rect.top), width)
-        pygame.draw.line(surface, colour, (x, rect.bottom - 1), (end, rect.bottom - 1), width)
+        pygame.draw.line(
+            surface, colour, (x, rect.bottom - 1), (end, rect.bottom - 1), width
+        )
     for y in range(rect.top, rect.bottom, dash * 2):
         end = min(y + dash, rect.bottom)
         pygame.draw.line(surface, colour, (rect.left, y), (rect.left, end), width)
-        pygame.draw.line(surface, colour, (rect.right - 1, y), (rect.right - 1, end), width)
+        pygame.draw.line(
+            surface, colour, (rect.right - 1, y), (rect.right - 1, end), width
+        )
 
 
-def draw_button(surface, typesetter, rect, label: str, variant: str, enabled: bool,
-                hovered: bool) -> None:
+def draw_button(
+    surface, typesetter, rect, label: str, variant: str, enabled: bool, hovered: bool
+) -> None:
     """Draw a button; disabled buttons get a dashed border, not only grey text."""
     rect = pygame.Rect(rect)
+    key = ("button", rect.size, label, variant, enabled, hovered)
+    picture = typesetter.picture(
+        key,
+        rect.size,
+        lambda target: _paint_button(
+            target, typesetter, target.get_rect(), label, variant, enabled, hovered
+        ),
+    )
+    surface.blit(picture, rect)
+
+
+def _paint_button(surface, typesetter, rect, label, variant, enabled, hovered) -> None:
     if not enabled:
         pygame.draw.rect(surface, theme.PANEL_ALT, rect, border_radius=theme.RADIUS)
         draw_dashed_rect(surface, theme.TEXT_MUTED, rect)
@@ -284,17 +328,24 @@ def draw_button(surface, typesetter, rect, label: str, variant: str, enabled: bo
         draw_panel(surface, rect, fill=fill, border=theme.TEXT_MUTED)
         colour = theme.TEXT
     inner = rect.inflate(-16, -6)
-    typesetter.box(surface, inner, label, "bold", colour, align="center", valign="middle")
+    typesetter.box(
+        surface, inner, label, "bold", colour, align="center", valign="middle"
+    )
 
 
 def draw_focus(surface, rect) -> None:
     """Draw the focus ring: a thick outline plus a marker, visible on any fill."""
     ring = pygame.Rect(rect).inflate(8, 8)
-    pygame.draw.rect(surface, theme.PANEL, ring.inflate(4, 4), 2, border_radius=theme.RADIUS + 4)
-    pygame.draw.rect(surface, theme.FOCUS, ring, theme.FOCUS_WIDTH,
-                     border_radius=theme.RADIUS + 2)
+    pygame.draw.rect(
+        surface, theme.PANEL, ring.inflate(4, 4), 2, border_radius=theme.RADIUS + 4
+    )
+    pygame.draw.rect(
+        surface, theme.FOCUS, ring, theme.FOCUS_WIDTH, border_radius=theme.RADIUS + 2
+    )
     x, y = ring.left - 2, ring.centery
-    pygame.draw.polygon(surface, theme.FOCUS, [(x - 9, y - 7), (x - 9, y + 7), (x - 1, y)])
+    pygame.draw.polygon(
+        surface, theme.FOCUS, [(x - 9, y - 7), (x - 9, y + 7), (x - 1, y)]
+    )
 
 
 def draw_hatch(surface, rect, colour, spacing=10, width=1) -> None:
@@ -317,11 +368,22 @@ def draw_marker(surface, shape: str, centre, size: int, colour) -> None:
     elif shape == "square":
         pygame.draw.rect(surface, colour, (x - size, y - size, 2 * size, 2 * size))
     elif shape == "triangle":
-        pygame.draw.polygon(surface, colour, [(x, y - size - 1), (x - size - 1, y + size),
-                                              (x + size + 1, y + size)])
+        pygame.draw.polygon(
+            surface,
+            colour,
+            [(x, y - size - 1), (x - size - 1, y + size), (x + size + 1, y + size)],
+        )
     elif shape == "diamond":
-        pygame.draw.polygon(surface, colour, [(x, y - size - 1), (x + size + 1, y),
-                                              (x, y + size + 1), (x - size - 1, y)])
+        pygame.draw.polygon(
+            surface,
+            colour,
+            [
+                (x, y - size - 1),
+                (x + size + 1, y),
+                (x, y + size + 1),
+                (x - size - 1, y),
+            ],
+        )
     elif shape == "cross":
         pygame.draw.line(surface, colour, (x - size, y - size), (x + size, y + size), 3)
         pygame.draw.line(surface, colour, (x - size, y + size), (x + size, y - size), 3)
@@ -340,5 +402,10 @@ def draw_dashed_line(surface, colour, start, end, width=2, dash=8) -> None:
     for i in range(0, steps, 2):
         a = i / steps
         b = min(1.0, (i + 1) / steps)
-        pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
-                         (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+        pygame.draw.line(
+            surface,
+            colour,
+            (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+            (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+            width,
+        )

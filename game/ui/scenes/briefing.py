@@ -12,8 +12,9 @@ from game.ui.scenes.common import HEADER_HEIGHT, button_row, draw_header
 from game.ui.widgets import draw_panel
 
 STORY_RECT = pygame.Rect(theme.MARGIN, HEADER_HEIGHT + 20, 660, 560)
-SIDE_RECT = pygame.Rect(theme.MARGIN + 680, HEADER_HEIGHT + 20, 1280 - 2 * theme.MARGIN - 680,
-                        560)
+SIDE_RECT = pygame.Rect(
+    theme.MARGIN + 680, HEADER_HEIGHT + 20, 1280 - 2 * theme.MARGIN - 680, 560
+)
 
 
 class BriefingScene(Scene):
@@ -26,14 +27,22 @@ class BriefingScene(Scene):
         self.tutorial = tutorial
 
     def title(self) -> str:
-        return (f"{self.s('briefing_heading')}: {text_in(self.scenario.title, self.lang)}. "
-                f"{text_in(self.scenario.story, self.lang)} {self.goals_text()}")
+        return (
+            f"{self.s('briefing_heading')}: {text_in(self.scenario.title, self.lang)}. "
+            f"{text_in(self.scenario.story, self.lang)} {self.goals_text()}"
+        )
 
     def layout(self) -> None:
-        self.ui.set_widgets(button_row([
-            ("back", lambda: self.s("back"), "secondary", self.app.stack.pop),
-            ("start", lambda: self.s("briefing_start"), "primary", self.start),
-        ], right=1280 - theme.MARGIN, bottom=720 - theme.MARGIN))
+        self.ui.set_widgets(
+            button_row(
+                [
+                    ("back", lambda: self.s("back"), "secondary", self.app.stack.pop),
+                    ("start", lambda: self.s("briefing_start"), "primary", self.start),
+                ],
+                right=1280 - theme.MARGIN,
+                bottom=720 - theme.MARGIN,
+            )
+        )
 
     def focus_first(self) -> None:
         self.ui.focus_key("start")
@@ -48,8 +57,11 @@ class BriefingScene(Scene):
         goals = self.scenario.goals
         win = describe_conditions(goals.win, self.scenario, self.app.strings)
         lose = describe_conditions(goals.lose, self.scenario, self.app.strings)
-        lines = [self.s("briefing_rounds", rounds=goals.rounds), "",
-                 self.s("briefing_win")]
+        lines = [
+            self.s("briefing_rounds", rounds=goals.rounds),
+            "",
+            self.s("briefing_win"),
+        ]
         lines += [f"• {line}" for line in win]
         if lose:
             lines += ["", self.s("briefing_lose")]
@@ -60,32 +72,67 @@ class BriefingScene(Scene):
         ts = self.typesetter
         lang = self.lang
         surface.fill(theme.BACKGROUND)
-        draw_header(surface, ts, text_in(self.scenario.title, lang),
-                    self.s("briefing_heading"))
+        draw_header(
+            surface, ts, text_in(self.scenario.title, lang), self.s("briefing_heading")
+        )
         draw_panel(surface, STORY_RECT)
         inner = STORY_RECT.inflate(-40, -36)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
-                      self.s("briefing_story"), "heading")
-        ts.box(surface, pygame.Rect(inner.left, inner.top + used + 10, inner.width,
-                                    inner.height - used - 10),
-               reflow(text_in(self.scenario.story, lang)), "body")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 40),
+            self.s("briefing_story"),
+            "heading",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left, inner.top + used + 10, inner.width, inner.height - used - 10
+            ),
+            reflow(text_in(self.scenario.story, lang)),
+            "body",
+        )
 
         champion_height = 120
-        champion = pygame.Rect(SIDE_RECT.left, SIDE_RECT.top, SIDE_RECT.width, champion_height)
+        champion = pygame.Rect(
+            SIDE_RECT.left, SIDE_RECT.top, SIDE_RECT.width, champion_height
+        )
         draw_panel(surface, champion, fill=theme.SELECTED_TINT, border=theme.ACCENT)
         inner = champion.inflate(-32, -24)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 30),
-                      self.s("briefing_champion"), "bold")
-        ts.box(surface, pygame.Rect(inner.left, inner.top + used + 4, inner.width,
-                                    inner.height - used - 4),
-               text_in(self.scenario.champion, lang), "body")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 30),
+            self.s("briefing_champion"),
+            "bold",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left, inner.top + used + 4, inner.width, inner.height - used - 4
+            ),
+            text_in(self.scenario.champion, lang),
+            "body",
+        )
 
-        goals = pygame.Rect(SIDE_RECT.left, champion.bottom + 16, SIDE_RECT.width,
-                            SIDE_RECT.height - champion_height - 16)
+        goals = pygame.Rect(
+            SIDE_RECT.left,
+            champion.bottom + 16,
+            SIDE_RECT.width,
+            SIDE_RECT.height - champion_height - 16,
+        )
         draw_panel(surface, goals)
         inner = goals.inflate(-32, -24)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
-                      self.s("briefing_goals"), "heading")
-        ts.box(surface, pygame.Rect(inner.left, inner.top + used + 8, inner.width,
-                                    inner.height - used - 8), self.goals_text(), "small")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 40),
+            self.s("briefing_goals"),
+            "heading",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left, inner.top + used + 8, inner.width, inner.height - used - 8
+            ),
+            self.goals_text(),
+            "small",
+        )
         self.ui.draw(surface, ts)

@@ -13,8 +13,12 @@ from game.ui.session import GameSession
 from game.ui.widgets import Widget, draw_panel
 
 TAB_WIDTH = 320
-CHART_RECT = pygame.Rect(24 + TAB_WIDTH + 16, HEADER_HEIGHT + 16,
-                         1280 - 48 - TAB_WIDTH - 16, 720 - HEADER_HEIGHT - 40)
+CHART_RECT = pygame.Rect(
+    24 + TAB_WIDTH + 16,
+    HEADER_HEIGHT + 16,
+    1280 - 48 - TAB_WIDTH - 16,
+    720 - HEADER_HEIGHT - 40,
+)
 
 
 class TabWidget(Widget):
@@ -24,12 +28,21 @@ class TabWidget(Widget):
 
     def draw(self, surface, ts, focused, hovered) -> None:
         chosen = self.chosen()
-        draw_panel(surface, self.rect, fill=theme.SELECTED_TINT if chosen or hovered
-                   else theme.PANEL, border=theme.ACCENT if chosen else theme.BORDER,
-                   width=3 if chosen else 1)
+        draw_panel(
+            surface,
+            self.rect,
+            fill=theme.SELECTED_TINT if chosen or hovered else theme.PANEL,
+            border=theme.ACCENT if chosen else theme.BORDER,
+            width=3 if chosen else 1,
+        )
         mark = "▶ " if chosen else ""
-        ts.box(surface, self.rect.inflate(-16, -6), mark + self.label, "small",
-               valign="middle")
+        ts.box(
+            surface,
+            self.rect.inflate(-16, -6),
+            mark + self.label,
+            "small",
+            valign="middle",
+        )
 
 
 class ChartsScene(Scene):
@@ -43,8 +56,10 @@ class ChartsScene(Scene):
 
     def groups(self) -> list[tuple[str, list[str]]]:
         scenario = self.session.scenario
-        groups = [(text_in(loop.name, self.lang), list(loop.variables))
-                  for loop in scenario.loops]
+        groups = [
+            (text_in(loop.name, self.lang), list(loop.variables))
+            for loop in scenario.loops
+        ]
         in_loops = {v for loop in scenario.loops for v in loop.variables}
         others = [v.id for v in scenario.variables if v.id not in in_loops]
         if others:
@@ -57,9 +72,12 @@ class ChartsScene(Scene):
     def describe_group(self) -> str:
         name, variables = self.groups()[self.group]
         simulation = self.session.simulation
-        parts = [f"{text_in(self.session.scenario.variable(v).name, self.lang)} "
-                 f"{self.app.strings.number(simulation.history[0][self.index(v)])} → "
-                 f"{self.app.strings.number(simulation.value(v))}" for v in variables]
+        parts = [
+            f"{text_in(self.session.scenario.variable(v).name, self.lang)} "
+            f"{self.app.strings.number(simulation.history[0][self.index(v)])} → "
+            f"{self.app.strings.number(simulation.value(v))}"
+            for v in variables
+        ]
         return f"{name}: " + "; ".join(parts)
 
     def index(self, variable_id: str) -> int:
@@ -68,15 +86,29 @@ class ChartsScene(Scene):
     def layout(self) -> None:
         widgets = []
         groups = self.groups()
-        height = min(60, (CHART_RECT.height - theme.BUTTON_HEIGHT - 24) // len(groups) - 8)
+        height = min(
+            60, (CHART_RECT.height - theme.BUTTON_HEIGHT - 24) // len(groups) - 8
+        )
         for number, (name, _variables) in enumerate(groups):
             rect = (24, HEADER_HEIGHT + 16 + number * (height + 8), TAB_WIDTH, height)
-            widgets.append(TabWidget(rect, name, lambda number=number: self.choose(number),
-                                     lambda number=number: self.group == number,
-                                     key=f"group:{number}"))
-        widgets.append(Widget((24, 720 - 24 - theme.BUTTON_HEIGHT, TAB_WIDTH,
-                               theme.BUTTON_HEIGHT), lambda: self.s("back"),
-                              self.app.stack.pop, variant="primary", key="back"))
+            widgets.append(
+                TabWidget(
+                    rect,
+                    name,
+                    lambda number=number: self.choose(number),
+                    lambda number=number: self.group == number,
+                    key=f"group:{number}",
+                )
+            )
+        widgets.append(
+            Widget(
+                (24, 720 - 24 - theme.BUTTON_HEIGHT, TAB_WIDTH, theme.BUTTON_HEIGHT),
+                lambda: self.s("back"),
+                self.app.stack.pop,
+                variant="primary",
+                key="back",
+            )
+        )
         self.ui.set_widgets(widgets)
 
     def choose(self, number: int) -> None:
@@ -86,8 +118,12 @@ class ChartsScene(Scene):
     def draw(self, surface) -> None:
         ts = self.typesetter
         surface.fill(theme.BACKGROUND)
-        draw_header(surface, ts, self.s("charts_heading"),
-                    text_in(self.session.scenario.title, self.lang))
+        draw_header(
+            surface,
+            ts,
+            self.s("charts_heading"),
+            text_in(self.session.scenario.title, self.lang),
+        )
         name, variables = self.groups()[self.group]
         simulation = self.session.simulation
         series = []
@@ -97,8 +133,20 @@ class ChartsScene(Scene):
             if variable.desirable == "low":
                 label = "▼ " + label + " (" + self.s("lower_is_better") + ")"
             values = [row[self.index(variable_id)] for row in simulation.history]
-            series.append(Series(label, values, theme.SERIES_COLOURS[number % 6],
-                                 theme.SERIES_MARKERS[number % 6]))
-        draw_line_chart(surface, CHART_RECT, series, self.session.scenario.goals.rounds, ts,
-                        self.app.strings)
+            series.append(
+                Series(
+                    label,
+                    values,
+                    theme.SERIES_COLOURS[number % 6],
+                    theme.SERIES_MARKERS[number % 6],
+                )
+            )
+        draw_line_chart(
+            surface,
+            CHART_RECT,
+            series,
+            self.session.scenario.goals.rounds,
+            ts,
+            self.app.strings,
+        )
         self.ui.draw(surface, ts)

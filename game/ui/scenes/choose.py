@@ -20,9 +20,14 @@ MAX_CARDS = 4
 
 class ScenarioCard(Widget):
     def __init__(self, rect, scene: ChooseScenarioScene, entry: ScenarioEntry):
-        super().__init__(rect, self.card_label, scene.choose_callback(entry),
-                         enabled=entry.scenario is not None, role="role_scenario",
-                         key=f"scenario:{entry.id}")
+        super().__init__(
+            rect,
+            self.card_label,
+            scene.choose_callback(entry),
+            enabled=entry.scenario is not None,
+            role="role_scenario",
+            key=f"scenario:{entry.id}",
+        )
         self.scene = scene
         self.entry = entry
 
@@ -31,10 +36,12 @@ class ScenarioCard(Widget):
         if scenario is None:
             return self.entry.id
         lang = self.scene.lang
-        return (f"{text_in(scenario.title, lang)}. {text_in(scenario.summary, lang)} "
-                f"{self.scene.s('choose_audience')}: {text_in(scenario.audience, lang)}. "
-                f"{self.scene.s('choose_difficulty')}: "
-                f"{self.scene.s('difficulty_' + scenario.difficulty)}.")
+        return (
+            f"{text_in(scenario.title, lang)}. {text_in(scenario.summary, lang)} "
+            f"{self.scene.s('choose_audience')}: {text_in(scenario.audience, lang)}. "
+            f"{self.scene.s('choose_difficulty')}: "
+            f"{self.scene.s('difficulty_' + scenario.difficulty)}."
+        )
 
     def draw(self, surface, ts, focused, hovered) -> None:
         rect = self.rect
@@ -44,32 +51,56 @@ class ScenarioCard(Widget):
             pygame.draw.rect(surface, theme.PANEL_ALT, rect, border_radius=theme.RADIUS)
             draw_dashed_rect(surface, theme.VICIOUS, rect, width=2)
             inner = rect.inflate(-32, -28)
-            ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 36),
-                   "⚠ " + self.entry.id, "bold")
+            ts.box(
+                surface,
+                pygame.Rect(inner.left, inner.top, inner.width, 36),
+                "⚠ " + self.entry.id,
+                "bold",
+            )
             problem = self.entry.error.problems[0].format(scene.lang)
-            ts.box(surface, pygame.Rect(inner.left, inner.top + 40, inner.width,
-                                        inner.height - 40),
-                   scene.s("choose_broken", problem=problem), "small")
+            ts.box(
+                surface,
+                pygame.Rect(inner.left, inner.top + 40, inner.width, inner.height - 40),
+                scene.s("choose_broken", problem=problem),
+                "small",
+            )
             return
         lang = scene.lang
-        draw_panel(surface, rect, fill=theme.SELECTED_TINT if hovered else theme.PANEL,
-                   border=theme.TEXT_MUTED)
+        draw_panel(
+            surface,
+            rect,
+            fill=theme.SELECTED_TINT if hovered else theme.PANEL,
+            border=theme.TEXT_MUTED,
+        )
         inner = rect.inflate(-32, -28)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 64),
-                      text_in(scenario.title, lang), "heading")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 64),
+            text_in(scenario.title, lang),
+            "heading",
+        )
         y = inner.top + used + 6
         facts_height = ts.line_height("small") * 2 + 8
-        ts.box(surface, pygame.Rect(inner.left, y, inner.width,
-                                    inner.bottom - y - facts_height),
-               text_in(scenario.summary, lang), "body")
+        ts.box(
+            surface,
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y - facts_height),
+            text_in(scenario.summary, lang),
+            "body",
+        )
         level = DIFFICULTY_LEVELS.get(scenario.difficulty, 2)
-        facts = pygame.Rect(inner.left, inner.bottom - facts_height, inner.width,
-                            facts_height)
+        facts = pygame.Rect(
+            inner.left, inner.bottom - facts_height, inner.width, facts_height
+        )
         pips = "■" * level + "□" * (3 - level)
-        ts.box(surface, facts,
-               f"{scene.s('choose_audience')}: {text_in(scenario.audience, lang)}\n"
-               f"{scene.s('choose_difficulty')}: {pips} "
-               f"{scene.s('difficulty_' + scenario.difficulty)}", "small", theme.TEXT_MUTED)
+        ts.box(
+            surface,
+            facts,
+            f"{scene.s('choose_audience')}: {text_in(scenario.audience, lang)}\n"
+            f"{scene.s('choose_difficulty')}: {pips} "
+            f"{scene.s('difficulty_' + scenario.difficulty)}",
+            "small",
+            theme.TEXT_MUTED,
+        )
 
 
 class ChooseScenarioScene(Scene):
@@ -92,12 +123,26 @@ class ChooseScenarioScene(Scene):
         widgets = []
         for index, entry in enumerate(entries[:MAX_CARDS]):
             column, row = index % 2, index // 2
-            rect = (theme.MARGIN + column * (CARD_WIDTH + 24),
-                    HEADER_HEIGHT + 24 + row * (CARD_HEIGHT + 20), CARD_WIDTH, CARD_HEIGHT)
+            rect = (
+                theme.MARGIN + column * (CARD_WIDTH + 24),
+                HEADER_HEIGHT + 24 + row * (CARD_HEIGHT + 20),
+                CARD_WIDTH,
+                CARD_HEIGHT,
+            )
             widgets.append(ScenarioCard(rect, self, entry))
-        widgets.append(Widget((theme.MARGIN, 720 - theme.MARGIN - theme.BUTTON_HEIGHT, 220,
-                               theme.BUTTON_HEIGHT), lambda: self.s("back"),
-                              self.app.stack.pop, key="back"))
+        widgets.append(
+            Widget(
+                (
+                    theme.MARGIN,
+                    720 - theme.MARGIN - theme.BUTTON_HEIGHT,
+                    220,
+                    theme.BUTTON_HEIGHT,
+                ),
+                lambda: self.s("back"),
+                self.app.stack.pop,
+                key="back",
+            )
+        )
         self.ui.set_widgets(widgets)
         self.empty = not entries
 
@@ -105,6 +150,10 @@ class ChooseScenarioScene(Scene):
         surface.fill(theme.BACKGROUND)
         draw_header(surface, self.typesetter, self.s("choose_heading"))
         if self.empty:
-            self.typesetter.box(surface, pygame.Rect(theme.MARGIN, 120, 800, 100),
-                                self.s("choose_empty"), "body")
+            self.typesetter.box(
+                surface,
+                pygame.Rect(theme.MARGIN, 120, 800, 100),
+                self.s("choose_empty"),
+                "body",
+            )
         self.ui.draw(surface, self.typesetter)

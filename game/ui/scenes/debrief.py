@@ -28,9 +28,15 @@ class RowWidget(Widget):
     """A list row drawn as plain text in a light panel."""
 
     def draw(self, surface, ts, focused, hovered) -> None:
-        draw_panel(surface, self.rect, fill=theme.SELECTED_TINT if hovered else theme.PANEL,
-                   border=theme.BORDER)
-        ts.box(surface, self.rect.inflate(-16, -6), self.label, "label", valign="middle")
+        draw_panel(
+            surface,
+            self.rect,
+            fill=theme.SELECTED_TINT if hovered else theme.PANEL,
+            border=theme.BORDER,
+        )
+        ts.box(
+            surface, self.rect.inflate(-16, -6), self.label, "label", valign="middle"
+        )
 
 
 class DebriefScene(Scene):
@@ -57,12 +63,20 @@ class DebriefScene(Scene):
         goals = self.session.scenario.goals
         story = goals.win_text if simulation.outcome == "won" else goals.lose_text
         strings = self.app.strings
-        lines = [text_in(story, self.lang), "",
-                 self.s("debrief_score", score=strings.number(simulation.score()),
-                        baseline=strings.number(baseline.score())),
-                 self.s("debrief_rounds", rounds=simulation.round),
-                 self.s("debrief_baseline_outcome",
-                        outcome=self.s("outcome_" + (baseline.outcome or "lost")))]
+        lines = [
+            text_in(story, self.lang),
+            "",
+            self.s(
+                "debrief_score",
+                score=strings.number(simulation.score()),
+                baseline=strings.number(baseline.score()),
+            ),
+            self.s("debrief_rounds", rounds=simulation.round),
+            self.s(
+                "debrief_baseline_outcome",
+                outcome=self.s("outcome_" + (baseline.outcome or "lost")),
+            ),
+        ]
         return "\n".join(lines)
 
     def cycles_text(self) -> str:
@@ -73,7 +87,9 @@ class DebriefScene(Scene):
             name = loop_name(scenario, loop.id, self.lang)
             broken = simulation.loop_broken_round[index]
             if broken:
-                lines.append("✓ " + self.s("debrief_cycle_broken", name=name, round=broken))
+                lines.append(
+                    "✓ " + self.s("debrief_cycle_broken", name=name, round=broken)
+                )
             else:
                 lines.append("⟳ " + self.s("debrief_cycle_spinning", name=name))
         return "\n".join(lines)
@@ -99,75 +115,142 @@ class DebriefScene(Scene):
             else:
                 what = "✓ " + loop_name(scenario, moment.ident, self.lang)
             for lesson in moment.lessons:
-                links.append((self.s("moment_lesson", round=moment.round, what=what,
-                                     id=lesson), "lesson", lesson))
+                links.append(
+                    (
+                        self.s(
+                            "moment_lesson", round=moment.round, what=what, id=lesson
+                        ),
+                        "lesson",
+                        lesson,
+                    )
+                )
             for playbook in moment.playbooks:
-                links.append((self.s("moment_playbook", round=moment.round, what=what,
-                                     id=playbook), "playbook", playbook))
+                links.append(
+                    (
+                        self.s(
+                            "moment_playbook",
+                            round=moment.round,
+                            what=what,
+                            id=playbook,
+                        ),
+                        "playbook",
+                        playbook,
+                    )
+                )
         return links
 
     # --------------------------------------------------------------- layout
 
     def layout(self) -> None:
         widgets = [
-            Widget((24, HEADER_HEIGHT + 14, 290, theme.BUTTON_HEIGHT),
-                   lambda: self.s("debrief_tab_overview"), lambda: self.show("overview"),
-                   variant="primary" if self.page == "overview" else "secondary",
-                   state=lambda: self.s("state_chosen") if self.page == "overview" else "",
-                   role="role_tab", key="tab:overview"),
-            Widget((326, HEADER_HEIGHT + 14, 290, theme.BUTTON_HEIGHT),
-                   lambda: self.s("debrief_tab_timeline"), lambda: self.show("timeline"),
-                   variant="primary" if self.page == "timeline" else "secondary",
-                   state=lambda: self.s("state_chosen") if self.page == "timeline" else "",
-                   role="role_tab", key="tab:timeline"),
+            Widget(
+                (24, HEADER_HEIGHT + 14, 290, theme.BUTTON_HEIGHT),
+                lambda: self.s("debrief_tab_overview"),
+                lambda: self.show("overview"),
+                variant="primary" if self.page == "overview" else "secondary",
+                state=lambda: self.s("state_chosen") if self.page == "overview" else "",
+                role="role_tab",
+                key="tab:overview",
+            ),
+            Widget(
+                (326, HEADER_HEIGHT + 14, 290, theme.BUTTON_HEIGHT),
+                lambda: self.s("debrief_tab_timeline"),
+                lambda: self.show("timeline"),
+                variant="primary" if self.page == "timeline" else "secondary",
+                state=lambda: self.s("state_chosen") if self.page == "timeline" else "",
+                role="role_tab",
+                key="tab:timeline",
+            ),
         ]
         self.timeline_rows: list[Widget] = []
         self.moment_rows: list[Widget] = []
         if self.page == "timeline":
             row_height = self.typesetter.line_height("label") * 2 + 12
             for result in self.session.simulation.results:
-                self.timeline_rows.append(RowWidget(
-                    (0, 0, 0, 0), lambda result=result: self.timeline_label(result),
-                    lambda round=result.round: self.what_if(round),
-                    role="role_whatif_row", key=f"round:{result.round}"))
+                self.timeline_rows.append(
+                    RowWidget(
+                        (0, 0, 0, 0),
+                        lambda result=result: self.timeline_label(result),
+                        lambda round=result.round: self.what_if(round),
+                        role="role_whatif_row",
+                        key=f"round:{result.round}",
+                    )
+                )
             for number, (label, kind, ident) in enumerate(self.moment_links()):
-                self.moment_rows.append(RowWidget(
-                    (0, 0, 0, 0), label, lambda kind=kind, ident=ident: self.open_link(
-                        kind, ident), role="role_link", key=f"link:{number}"))
+                self.moment_rows.append(
+                    RowWidget(
+                        (0, 0, 0, 0),
+                        label,
+                        lambda kind=kind, ident=ident: self.open_link(kind, ident),
+                        role="role_link",
+                        key=f"link:{number}",
+                    )
+                )
             self.row_height = row_height
             widgets += self.timeline_rows + self.moment_rows
             self.place_lists()
-        widgets.append(Widget((24, 720 - 24 - theme.BUTTON_HEIGHT, 300, theme.BUTTON_HEIGHT),
-                              lambda: self.s("debrief_to_title"), self.to_title,
-                              key="to_title"))
-        widgets.append(Widget((1280 - 24 - 360, 720 - 24 - theme.BUTTON_HEIGHT, 360,
-                               theme.BUTTON_HEIGHT), lambda: self.s("debrief_what_if"),
-                              lambda: self.show("timeline"), variant="primary",
-                              key="what_if"))
+        widgets.append(
+            Widget(
+                (24, 720 - 24 - theme.BUTTON_HEIGHT, 300, theme.BUTTON_HEIGHT),
+                lambda: self.s("debrief_to_title"),
+                self.to_title,
+                key="to_title",
+            )
+        )
+        widgets.append(
+            Widget(
+                (
+                    1280 - 24 - 360,
+                    720 - 24 - theme.BUTTON_HEIGHT,
+                    360,
+                    theme.BUTTON_HEIGHT,
+                ),
+                lambda: self.s("debrief_what_if"),
+                lambda: self.show("timeline"),
+                variant="primary",
+                key="what_if",
+            )
+        )
         self.ui.set_widgets(widgets)
 
     def list_area(self, rect: pygame.Rect) -> pygame.Rect:
         heading = self.typesetter.line_height("heading") + 8
         hint = self.typesetter.line_height("label") * 2 + 6
-        return pygame.Rect(rect.left + 12, rect.top + 12 + heading + hint, rect.width - 24,
-                           rect.height - 24 - heading - hint)
+        return pygame.Rect(
+            rect.left + 12,
+            rect.top + 12 + heading + hint,
+            rect.width - 24,
+            rect.height - 24 - heading - hint,
+        )
 
     def place_lists(self) -> None:
         self.fits = {
-            "timeline": place_rows(self.timeline_rows, self.list_area(LEFT_RECT),
-                                   self.row_height, self.scroll["timeline"]),
-            "moments": place_rows(self.moment_rows, self.list_area(RIGHT_RECT),
-                                  self.row_height, self.scroll["moments"]),
+            "timeline": place_rows(
+                self.timeline_rows,
+                self.list_area(LEFT_RECT),
+                self.row_height,
+                self.scroll["timeline"],
+            ),
+            "moments": place_rows(
+                self.moment_rows,
+                self.list_area(RIGHT_RECT),
+                self.row_height,
+                self.scroll["moments"],
+            ),
         }
 
     def handle(self, event) -> bool:
         used = super().handle(event)
         widget = self.ui.focused
         if self.page == "timeline" and widget is not None:
-            for name, rows in (("timeline", self.timeline_rows), ("moments", self.moment_rows)):
+            for name, rows in (
+                ("timeline", self.timeline_rows),
+                ("moments", self.moment_rows),
+            ):
                 if widget in rows:
-                    self.scroll[name] = scroll_for(rows.index(widget), self.scroll[name],
-                                                   self.fits[name])
+                    self.scroll[name] = scroll_for(
+                        rows.index(widget), self.scroll[name], self.fits[name]
+                    )
             self.place_lists()
         return used
 
@@ -206,8 +289,12 @@ class DebriefScene(Scene):
     def draw(self, surface) -> None:
         ts = self.typesetter
         surface.fill(theme.BACKGROUND)
-        draw_header(surface, ts, f"{self.s('debrief_heading')}: {self.outcome_heading()}",
-                    text_in(self.session.scenario.title, self.lang))
+        draw_header(
+            surface,
+            ts,
+            f"{self.s('debrief_heading')}: {self.outcome_heading()}",
+            text_in(self.session.scenario.title, self.lang),
+        )
         if self.page == "overview":
             self.draw_overview(surface)
         else:
@@ -219,13 +306,29 @@ class DebriefScene(Scene):
         draw_panel(surface, LEFT_RECT)
         inner = LEFT_RECT.inflate(-32, -24)
         split = inner.top + inner.height // 2
-        ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, split - inner.top - 8),
-               self.overview_text(), "small")
-        used = ts.box(surface, pygame.Rect(inner.left, split, inner.width, 32),
-                      self.s("debrief_cycles"), "bold")
-        ts.box(surface, pygame.Rect(inner.left, split + used + 4, inner.width,
-                                    inner.bottom - split - used - 4), self.cycles_text(),
-               "label")
+        ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, split - inner.top - 8),
+            self.overview_text(),
+            "small",
+        )
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, split, inner.width, 32),
+            self.s("debrief_cycles"),
+            "bold",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left,
+                split + used + 4,
+                inner.width,
+                inner.bottom - split - used - 4,
+            ),
+            self.cycles_text(),
+            "label",
+        )
         scenario = self.session.scenario
         player = weighted_index(self.session.simulation.history, scenario)
         baseline = weighted_index(self.session.baseline().history, scenario)
@@ -233,26 +336,66 @@ class DebriefScene(Scene):
         high = max(player + baseline)
         margin = max(10.0, (high - low) * 0.1)
         title_height = ts.line_height("bold") * 2
-        ts.box(surface, pygame.Rect(RIGHT_RECT.left, RIGHT_RECT.top, RIGHT_RECT.width,
-                                    title_height), self.s("debrief_chart_title"), "bold")
-        draw_line_chart(surface, RIGHT_RECT.inflate(0, -title_height).move(0, title_height // 2),
-                        [Series(self.s("debrief_series_player"), player, theme.BLUE, "circle"),
-                         Series(self.s("debrief_series_baseline"), baseline, theme.VERMILLION,
-                                "square", dashed=True)],
-                        scenario.goals.rounds, ts, self.app.strings, low - margin,
-                        high + margin)
+        ts.box(
+            surface,
+            pygame.Rect(
+                RIGHT_RECT.left, RIGHT_RECT.top, RIGHT_RECT.width, title_height
+            ),
+            self.s("debrief_chart_title"),
+            "bold",
+        )
+        draw_line_chart(
+            surface,
+            RIGHT_RECT.inflate(0, -title_height).move(0, title_height // 2),
+            [
+                Series(self.s("debrief_series_player"), player, theme.BLUE, "circle"),
+                Series(
+                    self.s("debrief_series_baseline"),
+                    baseline,
+                    theme.VERMILLION,
+                    "square",
+                    dashed=True,
+                ),
+            ],
+            scenario.goals.rounds,
+            ts,
+            self.app.strings,
+            low - margin,
+            high + margin,
+        )
 
     def draw_timeline(self, surface) -> None:
         ts = self.typesetter
-        for rect, heading, hint in ((LEFT_RECT, "debrief_timeline", "debrief_timeline_hint"),
-                                    (RIGHT_RECT, "debrief_moments", "debrief_moments_hint")):
+        for rect, heading, hint in (
+            (LEFT_RECT, "debrief_timeline", "debrief_timeline_hint"),
+            (RIGHT_RECT, "debrief_moments", "debrief_moments_hint"),
+        ):
             draw_panel(surface, rect)
             inner = rect.inflate(-24, -24)
-            used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width,
-                                               ts.line_height("heading") + 4),
-                          self.s(heading), "heading")
-            ts.box(surface, pygame.Rect(inner.left, inner.top + used + 4, inner.width,
-                                        ts.line_height("label") * 2 + 4), self.s(hint),
-                   "label", theme.TEXT_MUTED)
+            used = ts.box(
+                surface,
+                pygame.Rect(
+                    inner.left, inner.top, inner.width, ts.line_height("heading") + 4
+                ),
+                self.s(heading),
+                "heading",
+            )
+            ts.box(
+                surface,
+                pygame.Rect(
+                    inner.left,
+                    inner.top + used + 4,
+                    inner.width,
+                    ts.line_height("label") * 2 + 4,
+                ),
+                self.s(hint),
+                "label",
+                theme.TEXT_MUTED,
+            )
         if not self.moment_rows:
-            ts.box(surface, self.list_area(RIGHT_RECT), self.s("debrief_no_moments"), "small")
+            ts.box(
+                surface,
+                self.list_area(RIGHT_RECT),
+                self.s("debrief_no_moments"),
+                "small",
+            )

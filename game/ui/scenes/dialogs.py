@@ -24,8 +24,9 @@ class ConfirmScene(Scene):
     NAME = "confirm"
     OPAQUE = False
 
-    def __init__(self, app, question: str, decided: Callable[[bool], None],
-                 name: str = "confirm"):
+    def __init__(
+        self, app, question: str, decided: Callable[[bool], None], name: str = "confirm"
+    ):
         super().__init__(app)
         self.question = question
         self.decided = decided
@@ -37,14 +38,33 @@ class ConfirmScene(Scene):
     def layout(self) -> None:
         bottom = DIALOG_RECT.bottom - 24
         width = (DIALOG_RECT.width - 3 * 24) // 2
-        self.ui.set_widgets([
-            Widget((DIALOG_RECT.left + 24, bottom - theme.BUTTON_HEIGHT, width,
-                    theme.BUTTON_HEIGHT), lambda: self.s("no"), lambda: self.answer(False),
-                   key="no"),
-            Widget((DIALOG_RECT.left + 48 + width, bottom - theme.BUTTON_HEIGHT, width,
-                    theme.BUTTON_HEIGHT), lambda: self.s("yes"), lambda: self.answer(True),
-                   variant="primary", key="yes"),
-        ])
+        self.ui.set_widgets(
+            [
+                Widget(
+                    (
+                        DIALOG_RECT.left + 24,
+                        bottom - theme.BUTTON_HEIGHT,
+                        width,
+                        theme.BUTTON_HEIGHT,
+                    ),
+                    lambda: self.s("no"),
+                    lambda: self.answer(False),
+                    key="no",
+                ),
+                Widget(
+                    (
+                        DIALOG_RECT.left + 48 + width,
+                        bottom - theme.BUTTON_HEIGHT,
+                        width,
+                        theme.BUTTON_HEIGHT,
+                    ),
+                    lambda: self.s("yes"),
+                    lambda: self.answer(True),
+                    variant="primary",
+                    key="yes",
+                ),
+            ]
+        )
 
     def answer(self, yes: bool) -> None:
         self.app.stack.dismiss(yes)
@@ -85,10 +105,15 @@ class PauseScene(Scene):
         widgets = []
         y = rect.top + 90
         for key, string_id, callback in specs:
-            widgets.append(Widget((rect.left + 40, y, rect.width - 80, theme.BUTTON_HEIGHT),
-                                  lambda string_id=string_id: self.s(string_id), callback,
-                                  variant="primary" if key == "resume" else "secondary",
-                                  key=key))
+            widgets.append(
+                Widget(
+                    (rect.left + 40, y, rect.width - 80, theme.BUTTON_HEIGHT),
+                    lambda string_id=string_id: self.s(string_id),
+                    callback,
+                    variant="primary" if key == "resume" else "secondary",
+                    key=key,
+                )
+            )
             y += theme.BUTTON_HEIGHT + theme.GAP
         self.ui.set_widgets(widgets)
 
@@ -105,7 +130,13 @@ class PauseScene(Scene):
 
     def draw(self, surface) -> None:
         draw_panel(surface, self.rect, width=2)
-        self.typesetter.box(surface, pygame.Rect(self.rect.left + 40, self.rect.top + 24,
-                                                 self.rect.width - 80, 50),
-                            self.s("pause_heading"), "heading", align="center")
+        self.typesetter.box(
+            surface,
+            pygame.Rect(
+                self.rect.left + 40, self.rect.top + 24, self.rect.width - 80, 50
+            ),
+            self.s("pause_heading"),
+            "heading",
+            align="center",
+        )
         self.ui.draw(surface, self.typesetter)

@@ -28,23 +28,39 @@ class ContentErrorScene(Scene):
                 lines = file.read().splitlines()
         except OSError:
             lines = None
-        return [problem.format_with_snippet(lines, self.lang)
-                for problem in self.entry.error.problems]
+        return [
+            problem.format_with_snippet(lines, self.lang)
+            for problem in self.entry.error.problems
+        ]
 
     def title(self) -> str:
         texts = self.problem_texts()
-        return self.s("errors_heading", count=len(texts)) + ". " + " ".join(
-            text.split("\n")[0] for text in texts[:MAX_PROBLEMS])
+        return (
+            self.s("errors_heading", count=len(texts))
+            + ". "
+            + " ".join(text.split("\n")[0] for text in texts[:MAX_PROBLEMS])
+        )
 
     def layout(self) -> None:
         if self.app.watch:
-            widgets = [Widget((24, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
-                              lambda: self.s("title_quit"), self.app.request_quit,
-                              key="quit")]
+            widgets = [
+                Widget(
+                    (24, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
+                    lambda: self.s("title_quit"),
+                    self.app.request_quit,
+                    key="quit",
+                )
+            ]
         else:
-            widgets = [Widget((24, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
-                              lambda: self.s("back"), self.back, variant="primary",
-                              key="back")]
+            widgets = [
+                Widget(
+                    (24, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
+                    lambda: self.s("back"),
+                    self.back,
+                    variant="primary",
+                    key="back",
+                )
+            ]
         self.ui.set_widgets(widgets)
 
     def back(self) -> None:
@@ -65,9 +81,16 @@ class ContentErrorScene(Scene):
         surface.fill(theme.BACKGROUND)
         texts = self.problem_texts()
         draw_header(surface, ts, self.s("errors_heading", count=len(texts)))
-        hint = self.s("errors_watch_hint") if self.app.watch else self.s("errors_fix_hint")
-        ts.box(surface, pygame.Rect(24, HEADER_HEIGHT + 12, 1232, 50), hint, "small",
-               theme.TEXT_MUTED)
+        hint = (
+            self.s("errors_watch_hint") if self.app.watch else self.s("errors_fix_hint")
+        )
+        ts.box(
+            surface,
+            pygame.Rect(24, HEADER_HEIGHT + 12, 1232, 50),
+            hint,
+            "small",
+            theme.TEXT_MUTED,
+        )
         shown = texts[:MAX_PROBLEMS]
         top = HEADER_HEIGHT + 70
         height = (720 - 24 - theme.BUTTON_HEIGHT - 16 - top) // max(1, len(shown))
@@ -77,8 +100,13 @@ class ContentErrorScene(Scene):
             ts.box(surface, rect.inflate(-24, -12), text, "mono")
             top += height
         if len(texts) > MAX_PROBLEMS:
-            ts.box(surface, pygame.Rect(300, 720 - 24 - theme.BUTTON_HEIGHT, 900,
-                                        theme.BUTTON_HEIGHT),
-                   self.s("errors_more", count=len(texts) - MAX_PROBLEMS), "small",
-                   valign="middle")
+            ts.box(
+                surface,
+                pygame.Rect(
+                    300, 720 - 24 - theme.BUTTON_HEIGHT, 900, theme.BUTTON_HEIGHT
+                ),
+                self.s("errors_more", count=len(texts) - MAX_PROBLEMS),
+                "small",
+                valign="middle",
+            )
         self.ui.draw(surface, ts)

@@ -29,9 +29,17 @@ class LessonLinkScene(Scene):
         return f"{self.heading()}: {self.ident}. {self.s('lesson_placeholder')}"
 
     def layout(self) -> None:
-        self.ui.set_widgets([Widget((24, 720 - 24 - theme.BUTTON_HEIGHT, 240,
-                                     theme.BUTTON_HEIGHT), lambda: self.s("back"),
-                                    self.app.stack.pop, variant="primary", key="back")])
+        self.ui.set_widgets(
+            [
+                Widget(
+                    (24, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
+                    lambda: self.s("back"),
+                    self.app.stack.pop,
+                    variant="primary",
+                    key="back",
+                )
+            ]
+        )
 
     def draw(self, surface) -> None:
         ts = self.typesetter
@@ -40,9 +48,18 @@ class LessonLinkScene(Scene):
         panel = pygame.Rect(24, HEADER_HEIGHT + 24, 1232, 300)
         draw_panel(surface, panel)
         inner = panel.inflate(-48, -40)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 50),
-                      self.ident, "mono")
-        ts.box(surface, pygame.Rect(inner.left, inner.top + used + 16, inner.width,
-                                    inner.height - used - 16),
-               self.s("lesson_placeholder"), "body")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 50),
+            self.ident,
+            "mono",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left, inner.top + used + 16, inner.width, inner.height - used - 16
+            ),
+            self.s("lesson_placeholder"),
+            "body",
+        )
         self.ui.draw(surface, ts)

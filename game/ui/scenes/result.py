@@ -49,10 +49,22 @@ class ResultScene(Scene):
         return " ".join(lines)
 
     def layout(self) -> None:
-        self.ui.set_widgets([Widget(
-            (1280 - 24 - 240, 720 - 24 - theme.BUTTON_HEIGHT, 240, theme.BUTTON_HEIGHT),
-            lambda: self.s("continue"), self.app.stack.pop, variant="primary",
-            key="continue")])
+        self.ui.set_widgets(
+            [
+                Widget(
+                    (
+                        1280 - 24 - 240,
+                        720 - 24 - theme.BUTTON_HEIGHT,
+                        240,
+                        theme.BUTTON_HEIGHT,
+                    ),
+                    lambda: self.s("continue"),
+                    self.app.stack.pop,
+                    variant="primary",
+                    key="continue",
+                )
+            ]
+        )
 
     def escape(self) -> bool:
         self.app.stack.pop()
@@ -66,11 +78,15 @@ class ResultScene(Scene):
         strings = self.app.strings
         scenario = self.session.scenario
         name = variable_name(scenario, change.variable_id, self.lang)
-        text = (f"{name} {strings.number(change.before)} → {strings.number(change.after)} "
-                f"({strings.signed(change.delta)})")
+        text = (
+            f"{name} {strings.number(change.before)} → {strings.number(change.after)} "
+            f"({strings.signed(change.delta)})"
+        )
         if change.causes:
-            causes = ", ".join(f"{describe_cause(label, scenario, strings)} "
-                               f"{strings.signed(points)}" for label, points in change.causes)
+            causes = ", ".join(
+                f"{describe_cause(label, scenario, strings)} {strings.signed(points)}"
+                for label, points in change.causes
+            )
             text += " " + self.s("result_because") + " " + causes
         return text
 
@@ -85,21 +101,38 @@ class ResultScene(Scene):
         else:
             lines.append("▶ " + self.s("result_nothing_started"))
         for action_id in result.completed:
-            lines.append("✓ " + self.s("result_completed",
-                                       name=action_name(scenario, action_id, lang)))
+            lines.append(
+                "✓ "
+                + self.s(
+                    "result_completed", name=action_name(scenario, action_id, lang)
+                )
+            )
         for event_id in result.events:
-            lines.append("⚠ " + self.s("result_event", name=event_title(scenario, event_id, lang)))
+            lines.append(
+                "⚠ "
+                + self.s("result_event", name=event_title(scenario, event_id, lang))
+            )
         for state_id in result.states_entered:
-            lines.append("◆ " + self.s("result_state_entered",
-                                       name=state_name(scenario, state_id, lang)))
+            lines.append(
+                "◆ "
+                + self.s(
+                    "result_state_entered", name=state_name(scenario, state_id, lang)
+                )
+            )
         for state_id in result.states_left:
-            lines.append("◇ " + self.s("result_state_left",
-                                       name=state_name(scenario, state_id, lang)))
+            lines.append(
+                "◇ "
+                + self.s("result_state_left", name=state_name(scenario, state_id, lang))
+            )
         for phase_id in result.phases_reached:
-            lines.append("★ " + self.s("result_phase", name=phase_name(scenario, phase_id, lang)))
+            lines.append(
+                "★ " + self.s("result_phase", name=phase_name(scenario, phase_id, lang))
+            )
         for loop_id in result.loops_broken:
-            lines.append("✓ " + self.s("result_loop_broken",
-                                       name=loop_name(scenario, loop_id, lang)))
+            lines.append(
+                "✓ "
+                + self.s("result_loop_broken", name=loop_name(scenario, loop_id, lang))
+            )
         if result.outcome == "won":
             lines.append("★ " + self.s("result_won"))
         elif result.outcome == "lost":
@@ -109,28 +142,53 @@ class ResultScene(Scene):
     def draw(self, surface) -> None:
         ts = self.typesetter
         surface.fill(theme.BACKGROUND)
-        draw_header(surface, ts, self.s("result_heading", round=self.result.round),
-                    text_in(self.session.scenario.title, self.lang))
+        draw_header(
+            surface,
+            ts,
+            self.s("result_heading", round=self.result.round),
+            text_in(self.session.scenario.title, self.lang),
+        )
         draw_panel(surface, CHANGES_RECT)
         inner = CHANGES_RECT.inflate(-32, -24)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
-                      self.s("result_changes"), "heading")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 40),
+            self.s("result_changes"),
+            "heading",
+        )
         y = inner.top + used + 8
         if not self.changes:
-            ts.box(surface, pygame.Rect(inner.left, y, inner.width, 60),
-                   self.s("result_no_changes"), "body")
-        row_height = (inner.bottom - y) // max(1, len(self.changes)) if self.changes else 0
+            ts.box(
+                surface,
+                pygame.Rect(inner.left, y, inner.width, 60),
+                self.s("result_no_changes"),
+                "body",
+            )
+        row_height = (
+            (inner.bottom - y) // max(1, len(self.changes)) if self.changes else 0
+        )
         row_height = min(row_height, 64)
         for change in self.changes:
-            self.draw_change(surface, pygame.Rect(inner.left, y, inner.width, row_height - 6),
-                             change)
+            self.draw_change(
+                surface, pygame.Rect(inner.left, y, inner.width, row_height - 6), change
+            )
             y += row_height
         draw_panel(surface, EVENTS_RECT)
         inner = EVENTS_RECT.inflate(-32, -24)
-        used = ts.box(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
-                      self.s("result_happened"), "heading")
-        ts.box(surface, pygame.Rect(inner.left, inner.top + used + 8, inner.width,
-                                    inner.height - used - 8), self.happenings_text(), "small")
+        used = ts.box(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 40),
+            self.s("result_happened"),
+            "heading",
+        )
+        ts.box(
+            surface,
+            pygame.Rect(
+                inner.left, inner.top + used + 8, inner.width, inner.height - used - 8
+            ),
+            self.happenings_text(),
+            "small",
+        )
         self.ui.draw(surface, ts)
 
     def draw_change(self, surface, rect: pygame.Rect, change) -> None:
@@ -142,24 +200,39 @@ class ResultScene(Scene):
         shown = change.before + (change.after - change.before) * self._eased()
         span = variable.maximum - variable.minimum
         pygame.draw.rect(surface, theme.PANEL_ALT, bar)
-        pygame.draw.rect(surface, theme.BLUE, (bar.left, bar.top,
-                                               round(bar.width * (shown - variable.minimum)
-                                                     / span), bar.height))
+        pygame.draw.rect(
+            surface,
+            theme.BLUE,
+            (
+                bar.left,
+                bar.top,
+                round(bar.width * (shown - variable.minimum) / span),
+                bar.height,
+            ),
+        )
         old_x = bar.left + round(bar.width * (change.before - variable.minimum) / span)
-        pygame.draw.line(surface, theme.TEXT, (old_x, bar.top - 3), (old_x, bar.bottom + 3), 2)
+        pygame.draw.line(
+            surface, theme.TEXT, (old_x, bar.top - 3), (old_x, bar.bottom + 3), 2
+        )
         pygame.draw.rect(surface, theme.TEXT_MUTED, bar, 1)
         better = (change.delta > 0) == (variable.desirable == "high")
         arrow = "▲" if change.delta > 0 else "▼"
         verdict = self.s("result_better") if better else self.s("result_worse")
-        number = ts.render(f"{arrow} {strings.signed(change.delta)} · {verdict}", "label",
-                           theme.TEXT)
+        number = ts.render(
+            f"{arrow} {strings.signed(change.delta)} · {verdict}", "label", theme.TEXT
+        )
         surface.blit(number, (bar.left, bar.bottom + 4))
-        text_rect = pygame.Rect(bar.right + 16, rect.top, rect.right - bar.right - 16,
-                                rect.height)
+        text_rect = pygame.Rect(
+            bar.right + 16, rect.top, rect.right - bar.right - 16, rect.height
+        )
         name = variable_name(scenario, change.variable_id, self.lang)
-        causes = ", ".join(f"{describe_cause(label, scenario, strings)} "
-                           f"{strings.signed(points)}" for label, points in change.causes)
-        text = f"{name}: {strings.number(change.before)} → {strings.number(change.after)}"
+        causes = ", ".join(
+            f"{describe_cause(label, scenario, strings)} {strings.signed(points)}"
+            for label, points in change.causes
+        )
+        text = (
+            f"{name}: {strings.number(change.before)} → {strings.number(change.after)}"
+        )
         if causes:
             text += "\n" + self.s("result_because") + " " + causes
         ts.box(surface, text_rect, text, "label")

@@ -29,12 +29,22 @@ class OptionWidget(Widget):
     def draw(self, surface, typesetter, focused, hovered) -> None:
         chosen = self.chosen()
         fill = theme.SELECTED_TINT if chosen or hovered else theme.PANEL
-        draw_panel(surface, self.rect, fill=fill,
-                   border=theme.ACCENT if chosen else theme.TEXT_MUTED,
-                   width=3 if chosen else 1)
+        draw_panel(
+            surface,
+            self.rect,
+            fill=fill,
+            border=theme.ACCENT if chosen else theme.TEXT_MUTED,
+            width=3 if chosen else 1,
+        )
         mark = "✓ " if chosen else ""
-        typesetter.box(surface, self.rect.inflate(-16, -6), mark + self.label, "bold",
-                       align="center", valign="middle")
+        typesetter.box(
+            surface,
+            self.rect.inflate(-16, -6),
+            mark + self.label,
+            "bold",
+            align="center",
+            valign="middle",
+        )
 
 
 class SettingsScene(Scene):
@@ -47,14 +57,29 @@ class SettingsScene(Scene):
     def rows(self):
         settings = self.app.settings
         return [
-            ("settings_language", "lang",
-             [("de", lambda: "Deutsch"), ("en", lambda: "English")]),
-            ("settings_text_size", "text_size",
-             [(size, lambda size=size: self.s(f"text_size_{size}")) for size in TEXT_SIZES]),
-            ("settings_sound", "sound",
-             [(True, lambda: self.s("on")), (False, lambda: self.s("off"))]),
-            ("settings_reduced_motion", "reduced_motion",
-             [(True, lambda: self.s("on")), (False, lambda: self.s("off"))]),
+            (
+                "settings_language",
+                "lang",
+                [("de", lambda: "Deutsch"), ("en", lambda: "English")],
+            ),
+            (
+                "settings_text_size",
+                "text_size",
+                [
+                    (size, lambda size=size: self.s(f"text_size_{size}"))
+                    for size in TEXT_SIZES
+                ],
+            ),
+            (
+                "settings_sound",
+                "sound",
+                [(True, lambda: self.s("on")), (False, lambda: self.s("off"))],
+            ),
+            (
+                "settings_reduced_motion",
+                "reduced_motion",
+                [(True, lambda: self.s("on")), (False, lambda: self.s("off"))],
+            ),
         ], settings
 
     def layout(self) -> None:
@@ -66,15 +91,23 @@ class SettingsScene(Scene):
             for column, (value, label) in enumerate(options):
                 x = theme.MARGIN + LABEL_WIDTH + column * (OPTION_WIDTH + theme.GAP)
                 widget = OptionWidget(
-                    (x, y, OPTION_WIDTH, ROW_HEIGHT - 8), label,
+                    (x, y, OPTION_WIDTH, ROW_HEIGHT - 8),
+                    label,
                     lambda field=field, value=value: self.choose(field, value),
                     lambda field=field, value=value: getattr(settings, field) == value,
-                    key=f"{field}:{value}")
+                    key=f"{field}:{value}",
+                )
                 widget._strings = self.app.strings
                 widgets.append(widget)
-        widgets.append(Widget((theme.MARGIN, 640, 260, theme.BUTTON_HEIGHT),
-                              lambda: self.s("back"), self.app.stack.pop,
-                              variant="primary", key="back"))
+        widgets.append(
+            Widget(
+                (theme.MARGIN, 640, 260, theme.BUTTON_HEIGHT),
+                lambda: self.s("back"),
+                self.app.stack.pop,
+                variant="primary",
+                key="back",
+            )
+        )
         self.ui.set_widgets(widgets)
 
     def choose(self, field: str, value) -> None:
@@ -89,11 +122,16 @@ class SettingsScene(Scene):
         rows, _settings = self.rows()
         for row, (label_id, _field, _options) in enumerate(rows):
             y = 130 + row * (ROW_HEIGHT + theme.GAP)
-            self.typesetter.box(surface, pygame.Rect(theme.MARGIN, y, LABEL_WIDTH - 20,
-                                                     ROW_HEIGHT - 8),
-                                self.s(label_id), "bold", valign="middle")
+            self.typesetter.box(
+                surface,
+                pygame.Rect(theme.MARGIN, y, LABEL_WIDTH - 20, ROW_HEIGHT - 8),
+                self.s(label_id),
+                "bold",
+                valign="middle",
+            )
         sample = pygame.Rect(theme.MARGIN, 460, 1280 - 2 * theme.MARGIN, 150)
         draw_panel(surface, sample)
-        self.typesetter.box(surface, sample.inflate(-24, -24), self.s("settings_sample"),
-                            "body")
+        self.typesetter.box(
+            surface, sample.inflate(-24, -24), self.s("settings_sample"), "body"
+        )
         self.ui.draw(surface, self.typesetter)

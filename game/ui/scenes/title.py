@@ -22,22 +22,45 @@ class TitleScene(Scene):
         x, y, width = 96, 330, 360
         height = theme.BUTTON_HEIGHT + 6
         specs = [
-            ("continue", lambda: self.s("title_continue"), self.continue_game,
-             self.app.has_save(), "primary"),
-            ("new", lambda: self.s("title_new_game"), self.new_game, True,
-             "secondary" if self.app.has_save() else "primary"),
+            (
+                "continue",
+                lambda: self.s("title_continue"),
+                self.continue_game,
+                self.app.has_save(),
+                "primary",
+            ),
+            (
+                "new",
+                lambda: self.s("title_new_game"),
+                self.new_game,
+                True,
+                "secondary" if self.app.has_save() else "primary",
+            ),
             ("learn", lambda: self.s("title_learn"), self.learn, True, "secondary"),
-            ("settings", lambda: self.s("title_settings"), self.open_settings, True,
-             "secondary"),
+            (
+                "settings",
+                lambda: self.s("title_settings"),
+                self.open_settings,
+                True,
+                "secondary",
+            ),
         ]
         if not self.app.web:
-            specs.append(("quit", lambda: self.s("title_quit"), self.app.request_quit,
-                          True, "secondary"))
+            specs.append(
+                (
+                    "quit",
+                    lambda: self.s("title_quit"),
+                    self.app.request_quit,
+                    True,
+                    "secondary",
+                )
+            )
         widgets = []
         for index, (key, label, callback, enabled, variant) in enumerate(specs):
             rect = (x, y + index * (height + theme.GAP), width, height)
-            widgets.append(Widget(rect, label, callback, enabled=enabled,
-                                  variant=variant, key=key))
+            widgets.append(
+                Widget(rect, label, callback, enabled=enabled, variant=variant, key=key)
+            )
         self.ui.set_widgets(widgets)
 
     def focus_first(self) -> None:
@@ -78,7 +101,9 @@ class TitleScene(Scene):
         from game.ui.scenes.briefing import BriefingScene
         from game.ui.scenes.errors import ContentErrorScene
 
-        entry = next((e for e in self.app.source.entries() if e.id == TUTORIAL_ID), None)
+        entry = next(
+            (e for e in self.app.source.entries() if e.id == TUTORIAL_ID), None
+        )
         if entry is None:
             self.app.announcer.say(self.s("tutorial_missing"))
             return
@@ -110,10 +135,20 @@ class TitleScene(Scene):
         surface.fill(theme.BACKGROUND)
         self._draw_emblem(surface)
         ts = self.typesetter
-        ts.box(surface, pygame.Rect(96, 96, 620, 90), self.s("title_heading"), "title",
-               theme.HEADER)
-        ts.box(surface, pygame.Rect(96, 190, 560, 120), self.s("title_subtitle"), "body",
-               theme.TEXT_MUTED)
+        ts.box(
+            surface,
+            pygame.Rect(96, 96, 620, 90),
+            self.s("title_heading"),
+            "title",
+            theme.HEADER,
+        )
+        ts.box(
+            surface,
+            pygame.Rect(96, 190, 560, 120),
+            self.s("title_subtitle"),
+            "body",
+            theme.TEXT_MUTED,
+        )
         notice = self.notice_text()
         if notice:
             rect = pygame.Rect(700, 560, 520, 120)
@@ -125,7 +160,10 @@ class TitleScene(Scene):
         # Six small rings: hatched ones still spin, the solid ones are broken.
         for index in range(6):
             angle = index * math.tau / 6 - math.pi / 2
-            centre = (int(960 + 150 * math.cos(angle)), int(300 + 150 * math.sin(angle)))
+            centre = (
+                int(960 + 150 * math.cos(angle)),
+                int(300 + 150 * math.sin(angle)),
+            )
             rect = pygame.Rect(0, 0, 110, 110)
             rect.center = centre
             if index % 2 == 0:
