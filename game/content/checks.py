@@ -26,8 +26,14 @@ register(
             "unknown field `{key}`{suggestion}. Allowed: {allowed}.",
         ),
         "did_you_mean": (
-            " – meinten Sie `{candidate}`?",
+            " (meinten Sie `{candidate}`?)",
             " (did you mean `{candidate}`?)",
+        ),
+        "unknown_key_digits": (
+            "unbekanntes Feld `{key}`. Steht davor eine Zahl mit Dezimalkomma wie `2,{key}`? "
+            "YAML verwendet den Dezimalpunkt: `2.{key}`.",
+            "unknown field `{key}`. Is there a number with a decimal comma before it, like "
+            "`2,{key}`? YAML uses a decimal point: `2.{key}`.",
         ),
         "wrong_type": (
             "erwartet {expected}, gefunden {found} `{text}`.",
@@ -148,7 +154,10 @@ class Reader:
             self._wrong_type(node, "mapping")
             return None
         for key in node.value:
-            if key not in allowed:
+            if key not in allowed and key.isdigit():
+                # `{staerke: 2,5}` reads as the keys `staerke` and `5`.
+                self.report(node.key_locations[key], "unknown_key_digits", key=key)
+            elif key not in allowed:
                 close = nearest(key, allowed)
                 self.report(
                     node.key_locations[key],

@@ -102,6 +102,7 @@ class Simulation:
         self.history: list[list[float]] = [list(self.values)]
         self.budget = scenario.resources.budget
         self.capacity = scenario.resources.capacity
+        self._capacity_change = 0.0
         self.decision_log: list[list[str]] = []
         self.results: list[RoundResult] = []
         # Action bookkeeping: uses, completion round of a running one, last completion.
@@ -236,7 +237,10 @@ class Simulation:
 
         # Income for the next round.
         self.budget += scenario.resources.budget_income
-        self.capacity = scenario.resources.capacity_per_round
+        self.capacity = max(
+            0.0, scenario.resources.capacity_per_round + self._capacity_change
+        )
+        self._capacity_change = 0.0
 
         attribution = {}
         if contributions is not None:
@@ -428,6 +432,7 @@ class Simulation:
         other.history = self.history[:]  # rows are never changed once written
         other.budget = self.budget
         other.capacity = self.capacity
+        other._capacity_change = self._capacity_change
         other.decision_log = [list(d) for d in self.decision_log]
         other.results = []
         other.uses = self.uses[:]
@@ -455,7 +460,8 @@ class Simulation:
             if target == -1:
                 self.budget = max(0.0, self.budget + amount)
             elif target == -2:
-                self.capacity = max(0.0, self.capacity + amount)
+                # Staff time resets each round, so effects change next round's capacity.
+                self._capacity_change += amount
             else:
                 deltas[target] += amount
                 if contributions is not None:

@@ -70,6 +70,14 @@ class TestActions:
         assert sim.budget == 10000 - 3000 + 1000
         assert sim.capacity == 10
 
+    def test_capacity_effect_changes_next_round(self):
+        text = MINIMAL.replace("sofort: {b: 10}", "sofort: {b: 10, kapazitaet: -4}")
+        sim = Simulation(calm_scenario(text))
+        sim.step(["schub"])
+        assert sim.capacity == 10 - 4
+        sim.step([])
+        assert sim.capacity == 10
+
     def test_prerequisite_blocks_until_done(self):
         sim = Simulation(calm_scenario())
         status = sim.action_status("dauerhaft")
