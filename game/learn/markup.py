@@ -224,9 +224,9 @@ def to_blocks(text: str) -> list[dict]:
 
     A span is ``{"text": str}`` plus ``"bold": true``, ``"italic": true``,
     ``"code": true`` and ``"link": {"href", "kind", "id", "section"}`` where
-    they apply. A paragraph that is one link only is still a paragraph; the
-    front end shows it as a button when ``link`` is set on its only span.
-    Unsupported constructs are skipped here; validation reports them.
+    they apply. A link is a span, so a paragraph that is one link only has
+    a single span with ``link``. Unsupported constructs are skipped here
+    because validation reports them.
     """
     tokens = parse(text)
     blocks, _ = _blocks(tokens, 0, None)

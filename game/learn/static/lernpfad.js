@@ -108,8 +108,7 @@
       checks_total: total,
       checks_answered: answered.length,
       checks_correct: correct.length,
-      // Python's round() rounds halves to even; scores here are whole
-      // percentages of small counts, where both agree except at x.5.
+      // Python's round() rounds halves to even, so do the same here.
       score: total ? roundHalfEven(100 * correct.length / total) : 100,
       status: status
     };
