@@ -88,30 +88,50 @@ def validate_file(path: Path) -> list[Problem]:
 
 
 def validate_paths(files: list[Path], roots: list[str]) -> dict[str, list[Problem]]:
-    """Validate ``files``; learning content is checked as a whole with its links."""
+    """Validate ``files`` and the links between scenarios and learning content.
+
+    When a validated file lies in a project that has a ``learning_paths/``
+    folder, the learning content is checked as a whole, and its problems are
+    reported for the validated files (for a scenario: lesson and playbook
+    links that do not resolve, or an action that links to neither).
+    """
     results: dict[str, list[Problem]] = {}
     for path in files:
         results[str(path)] = validate_file(path)
-    learning_roots = _learning_roots(files)
-    if learning_roots:
+    wanted = {path.resolve(): str(path) for path in files}
+    learning_checked = any(content_kind(path) == "learning" for path in files)
+    for root in _project_roots(files):
         from game.learn import validate_learning_content
 
-        for root in learning_roots:
-            for problem in validate_learning_content(root):
-                key = problem.location.path if problem.location else str(root)
-                results.setdefault(key, []).append(problem)
+        for problem in validate_learning_content(root):
+            if problem.location is None:
+                if not learning_checked:
+                    continue
+                key = str(root / "learning_paths")
+            else:
+                located = Path(problem.location.path)
+                if not located.is_absolute():
+                    located = Path.cwd() / located
+                located = located.resolve()
+                key = wanted.get(located)
+                if key is None and learning_checked and located.is_relative_to(
+                    root / "learning_paths"
+                ):
+                    # Playbooks are Markdown files, which are not collected.
+                    key = problem.location.path
+                if key is None:
+                    continue
+            results.setdefault(key, []).append(problem)
     return results
 
 
-def _learning_roots(files: list[Path]) -> list[Path]:
-    """Return project roots whose ``learning_paths/`` folder is being validated."""
+def _project_roots(files: list[Path]) -> list[Path]:
+    """Return the project roots (folders with ``learning_paths/``) of ``files``."""
     roots: list[Path] = []
     for path in files:
-        parts = path.resolve().parts
-        if "learning_paths" not in parts:
-            continue
-        index = parts.index("learning_paths")
-        root = Path(*parts[:index])
-        if root not in roots:
-            roots.append(root)
+        for parent in path.resolve().parents:
+            if (parent / "learning_paths").is_dir():
+                if parent not in roots:
+                    roots.append(parent)
+                break
     return roots
