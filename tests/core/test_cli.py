@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,29 @@ class TestValidate:
             "2 problem(s) in 1 of 2 file(s).",
         ]
         assert "Traceback" not in result.stderr
+
+    def test_scenario_lesson_links_checked(self, tmp_path):
+        # A project copy with learning paths, where one action links a missing lesson.
+        project = tmp_path / "projekt"
+        (project / "scenarios").mkdir(parents=True)
+        shutil.copytree(ROOT / "learning_paths", project / "learning_paths")
+        for path in (ROOT / "scenarios").glob("*.yaml"):
+            shutil.copy(path, project / "scenarios" / path.name)
+        target = project / "scenarios" / "sozialraeume.yaml"
+        text = target.read_text(encoding="utf-8")
+        assert "lektionen: [pilot_planen]" in text
+        target.write_text(text.replace("lektionen: [pilot_planen]", "lektionen: [pilot_plan]"))
+        result = run("--lang", "en", "validate", "--quiet", str(target))
+        assert result.returncode == 1
+        line = next(
+            number
+            for number, content in enumerate(text.splitlines(), start=1)
+            if "lektionen: [pilot_planen]" in content
+        )
+        assert result.stdout.splitlines()[0] == (
+            f"{target}:{line}:17: in action `pilot_dashboard`: lesson `pilot_plan` does not "
+            "exist. Did you mean `pilot_planen`?"
+        )
 
     def test_snippet_with_caret(self, tmp_path):
         path = tmp_path / "kaputt.yaml"
