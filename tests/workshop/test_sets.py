@@ -129,7 +129,7 @@ BAD_SETS = [
         "",
         [
             "{path}:2:1: Pflichtfeld `teams` fehlt. Ergänzen Sie eine Zeile `teams: …`.",
-            "{path}:7:1: unbekanntes Feld `team` – meinten Sie `teams`?. Erlaubt sind: "
+            "{path}:7:1: unbekanntes Feld `team` (meinten Sie `teams`?). Erlaubt sind: "
             "`format`, `id`, `titel`, `zielgruppe`, `beschreibung`, `dauer_minuten`, "
             "`teams`, `begruessung_minuten`, `abschluss_minuten`, `szenarien`.",
         ],
