@@ -1,7 +1,7 @@
 """Workshop mode: several teams play the same scenarios, then compare.
 
-There is no server. Each team's game shows a result code at the end (and
-offers it as a result file); the facilitator collects the codes and builds a
+There is no server. At the end each team's game shows a result code and
+offers it as a result file. The facilitator collects the codes and builds a
 comparative debrief report with ``python -m game workshop report``.
 
 Pure-Python API for the game front end (no pygame, no Jinja2, runs in the
