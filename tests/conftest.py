@@ -7,38 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "scenarios"
-CHROMIUM = "/usr/bin/chromium"
-
-# Headless Chromium flags that work as root on a machine without network.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from testsupport import CHROMIUM, SCENARIOS, require_tool
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
-
-def require_tool(available: bool, what: str) -> None:
-    """Skip the test if a tool is missing, or fail when CI requires all tools.
-
-    CI sets DATENSCHATZ_REQUIRE_ALL=1, so a missing browser or Node.js there
-    fails the run instead of silently skipping the browser and WebAssembly tests.
-    """
-    if available:
-        return
-    if os.environ.get("DATENSCHATZ_REQUIRE_ALL") == "1":
-        pytest.fail(f"{what} is required (DATENSCHATZ_REQUIRE_ALL=1) but missing")
-    pytest.skip(f"{what} is missing")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, SCENARIOS
+from testsupport import ROOT, SCENARIOS
 
 SCRIPT = ROOT / "benchmarks" / "bench_engine.py"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM_ARGS, ROOT, require_tool
+from testsupport import CHROMIUM_ARGS, ROOT, require_tool
 
 NODE_MODULES = ROOT / "node_modules"
 

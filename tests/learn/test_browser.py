@@ -24,7 +24,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The exported module and the compiled data, built once for all tests."""
-    from tests.conftest import ROOT
+    from testsupport import ROOT
 
     out = tmp_path_factory.mktemp("elearning")
     export_elearning(ROOT, out / "elearning")

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.learn import quiz
-from tests.conftest import ROOT
+from testsupport import ROOT
 
 
 @pytest.fixture(scope="module")

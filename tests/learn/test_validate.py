@@ -15,7 +15,7 @@ from game.learn import (
     load_learning_content,
     validate_learning_content,
 )
-from tests.conftest import ROOT
+from testsupport import ROOT
 
 LESSONS = "learning_paths/lektionen"
 

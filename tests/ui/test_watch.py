@@ -8,7 +8,7 @@ import shutil
 from game.ui.app import open_file_source
 from game.ui.pilot import Pilot
 from game.ui.saves import MemoryStore
-from tests.conftest import SCENARIOS
+from testsupport import SCENARIOS
 
 
 def touch_later(path, text: str) -> None:

@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SCENARIOS, require_tool
+from testsupport import ROOT, SCENARIOS, require_tool
 
 from game.content.scenario import load_scenario
 from game.sim.model import scenario_to_dict

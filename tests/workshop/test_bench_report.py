@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from testsupport import ROOT
 
 
 def test_bench_report_quick():

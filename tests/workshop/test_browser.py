@@ -7,7 +7,7 @@ import re
 import pytest
 
 from game.cli import main
-from tests.conftest import CHROMIUM_ARGS, ROOT, SCENARIOS
+from testsupport import CHROMIUM_ARGS, ROOT, SCENARIOS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -30,7 +30,7 @@ def pages(tmp_path_factory, team_games):
 
 @pytest.fixture(scope="module")
 def browser_context(tmp_path_factory):
-    from tests.conftest import CHROMIUM, require_tool
+    from testsupport import CHROMIUM, require_tool
 
     require_tool(__import__("pathlib").Path(CHROMIUM).exists(), "Chromium")
     require_tool(AXE.exists(), "axe-core in node_modules")

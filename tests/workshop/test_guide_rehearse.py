@@ -8,7 +8,7 @@ from game.workshop.guide import describe_condition
 from game.workshop.replay import verify_code
 from game.workshop.sets import agenda, load_set
 from game.workshop.teams import TEAM_NAMES
-from tests.conftest import SCENARIOS
+from testsupport import SCENARIOS
 from tests.workshop.test_report import parse
 
 SET_PATH = SCENARIOS / "sets" / "einfuehrung_90.yaml"

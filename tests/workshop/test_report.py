@@ -14,7 +14,7 @@ from game.cli import main
 from game.workshop.render import format_number
 from game.workshop.resultfile import result_file_json
 from game.workshop.sets import load_set
-from tests.conftest import SCENARIOS
+from testsupport import SCENARIOS
 
 SET_PATH = SCENARIOS / "sets" / "einfuehrung_90.yaml"
 BAD_CODE = "1ABCD-EFGHJ-KMNPQ-RSTVW-XYZ01-23456-789AB"

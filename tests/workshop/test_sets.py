@@ -14,7 +14,7 @@ from game.cli import main
 from game.content.errors import ContentError
 from game.content.scenario import load_scenario
 from game.workshop.sets import agenda, load_set, set_to_dict
-from tests.conftest import SCENARIOS
+from testsupport import SCENARIOS
 
 SETS = SCENARIOS / "sets"
 SCHEMA = json.loads((SETS / "schema" / "set.schema.json").read_text(encoding="utf-8"))
