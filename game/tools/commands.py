@@ -350,6 +350,13 @@ def cmd_simulate(args) -> int:
     scenario = _load_or_report(args.scenario, args.lang)
     if scenario is None:
         return 1
+    if args.codes:
+        # Rehearsal teams of `einzelne_massnahme` each repeat a different action.
+        from game.workshop.rehearse import print_result_codes
+
+        return print_result_codes(
+            scenario, args.codes, args.seed, args.policy, args.lang
+        )
     if args.policy == "einzelne_massnahme":
         known = [a.id for a in scenario.actions]
         if args.action not in known:
@@ -359,12 +366,6 @@ def cmd_simulate(args) -> int:
                 file=sys.stderr,
             )
             return 2
-    if args.codes:
-        from game.workshop.rehearse import print_result_codes
-
-        return print_result_codes(
-            scenario, args.codes, args.seed, args.policy, args.lang
-        )
     stats = run_batch(scenario, args.policy, args.runs, args.seed, args.action)
     summary = summarise(stats, scenario)
     if args.json:

