@@ -118,6 +118,8 @@ class Simulation:
         self.phase_round = [0] * len(scenario.goals.phases)
         self.loop_broken_round: list[int] = [0] * len(scenario.loops)
         self.outcome: str | None = None
+        #: Why the game ended: ``goals_met``, ``lose_condition`` or ``out_of_rounds``.
+        self.outcome_reason: str | None = None
         self._update_phases()
 
     # ------------------------------------------------------------------ queries
@@ -446,6 +448,7 @@ class Simulation:
         other.phase_round = self.phase_round[:]
         other.loop_broken_round = self.loop_broken_round[:]
         other.outcome = self.outcome
+        other.outcome_reason = self.outcome_reason
         return other
 
     # ---------------------------------------------------------------- helpers
@@ -512,11 +515,11 @@ class Simulation:
     def _update_outcome(self) -> None:
         compiled = self._compiled
         if compiled.lose(self):
-            self.outcome = "lost"
+            self.outcome, self.outcome_reason = "lost", "lose_condition"
         elif compiled.win(self):
-            self.outcome = "won"
+            self.outcome, self.outcome_reason = "won", "goals_met"
         elif self.round >= self.scenario.goals.rounds:
-            self.outcome = "lost"
+            self.outcome, self.outcome_reason = "lost", "out_of_rounds"
 
 
 def loop_status(health: float) -> str:

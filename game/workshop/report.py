@@ -472,11 +472,9 @@ def _team_row(rank, result, style, scenario, lang, labels) -> TeamRow:
     rounds = scenario.goals.rounds
     if result.outcome == "won":
         outcome = labels["won"].format(round=sim.round)
-    elif result.outcome == "lost" and sim.round < rounds:
+    elif result.outcome == "lost" and sim.outcome_reason == "lose_condition":
         outcome = labels["lost_early"].format(round=sim.round)
     elif result.outcome == "lost":
-        # NOTE: a lose condition met in the last round also reads as "goal not
-        # reached", because the engine does not record which rule ended the game.
         outcome = labels["lost_time"].format(round=sim.round)
     else:
         outcome = labels["unfinished"].format(round=sim.round, rounds=rounds)

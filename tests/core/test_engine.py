@@ -152,6 +152,7 @@ class TestStatesAndGoals:
             sim.step([])
         assert sim.round == 6
         assert sim.outcome == "lost"
+        assert sim.outcome_reason == "out_of_rounds"
         with pytest.raises(SimulationError, match="over"):
             sim.step([])
 
@@ -160,6 +161,7 @@ class TestStatesAndGoals:
         sim = Simulation(calm_scenario(text))
         sim.step(["schub"])
         assert sim.outcome == "won"
+        assert sim.outcome_reason == "goals_met"
         # Weighted values a - c, plus 100 for the win and 10 per round left (5).
         expected = sim.value("a") - sim.value("c") + 100 + 10 * 5
         assert sim.score() == pytest.approx(expected)
