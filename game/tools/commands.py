@@ -60,7 +60,7 @@ def say(key: str, lang: str, **params) -> str:
 def register(subparsers) -> None:
     validate = subparsers.add_parser(
         "validate",
-        help="check scenario, set and learning-path files and list every problem",
+        help="Szenarien, Sets und Lernpfade prüfen / check scenario, set and learning-path files",
         description=(
             "Check YAML content files and list every problem as file:line:column: message. "
             "Exit code 1 if any problem was found, else 0."
@@ -76,7 +76,7 @@ def register(subparsers) -> None:
 
     describe = subparsers.add_parser(
         "describe",
-        help="show a scenario's variables, links, loops, actions and events",
+        help="Aufbau eines Szenarios zeigen / show a scenario's structure",
         description="Print the structure of one scenario, as text or as JSON.",
     )
     describe.add_argument("scenario", metavar="SCENARIO", help="scenario YAML file")
@@ -87,7 +87,7 @@ def register(subparsers) -> None:
 
     check = subparsers.add_parser(
         "check",
-        help="run the balance expectations that scenarios declare",
+        help="Balance-Erwartungen prüfen / run the balance expectations of scenarios",
         description=(
             "Run every expectation under `erwartungen` of each scenario (for example: doing "
             "nothing loses in at least 90 %% of seeds) and report which hold. Exit code 1 if "
@@ -104,7 +104,7 @@ def register(subparsers) -> None:
 
     simulate = subparsers.add_parser(
         "simulate",
-        help="play a scenario automatically and summarise the outcomes",
+        help="automatisch spielen und auswerten / play automatically and summarise",
         description=(
             "Play SCENARIO N times with an automatic policy and print win rate, score, final "
             "values with their spread, which cycles were broken and when, and which actions are "
