@@ -3,8 +3,9 @@
 ``main()`` is the one entry point: ``python -m game`` calls it on the desktop,
 and the web build's ``main.py`` calls ``asyncio.run(main("web"))`` under
 pygbag. The loop reads top to bottom: input, update, draw, yield. It yields
-to the event loop every frame with ``await asyncio.sleep``, which pygbag
-needs to hand control back to the browser; nothing on the game path blocks.
+to the event loop every frame with ``await asyncio.sleep``, because pygbag
+needs that to hand control back to the browser. Nothing on the game path
+blocks.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ log = logging.getLogger(__name__)
 FRAMES_PER_SECOND = 60
 #: Seconds between checks of the scenario file's modification time (--watch).
 WATCH_INTERVAL = 1.0
-#: Where the web build puts the compiled scenarios: ``content/scenarios.json``
-#: next to ``main.py``, which is the folder that contains the ``game`` package.
+#: Compiled scenarios of the web build: ``content/scenarios.json`` next to
+#: ``main.py``, in the folder that contains the ``game`` package.
 WEB_SCENARIO_BUNDLE = Path(__file__).resolve().parents[2] / "content" / "scenarios.json"
 
 
@@ -208,6 +209,9 @@ class App:
         from game.ui.scenes.dialogs import ConfirmScene
 
         if self.stack.top is not None and self.stack.top.NAME == "confirm_quit":
+            # A second request (window closed again, Ctrl+C or SIGTERM, which
+            # SDL turns into quit events) quits without asking again.
+            self.quit()
             return
 
         def decided(yes: bool) -> None:

@@ -3,9 +3,9 @@
 Each cycle gets a cell with its variables on a ring, arrows in causal order
 and a polarity badge on each arrow (``+`` solid line, ``−`` dashed line). A
 cycle's state shows three ways at once: a tint, a pattern and a word with a
-symbol. A spinning vicious cycle is hatched, says "⟳ dreht sich" and (unless
-reduced motion is on) a marker runs around its ring; a broken cycle is solid
-green and says "✓ durchbrochen" with the round.
+symbol. A spinning vicious cycle is hatched and labelled "⟳ dreht sich", and
+unless reduced motion is on, a marker runs around its ring. A broken cycle is
+solid green and labelled "✓ durchbrochen" with the round.
 
 Everything but the running markers and the focus ring is drawn once into a
 cached layer, rebuilt only when the round, the language, the text size or the

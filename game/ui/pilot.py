@@ -17,7 +17,7 @@ FRAME = 1 / 60
 
 
 class PilotError(AssertionError):
-    """The pilot could not find or reach what it was told to use."""
+    """The pilot could not find or reach the requested widget."""
 
 
 class Pilot:
@@ -74,7 +74,7 @@ class Pilot:
         self.scene.ensure_layout()
         return any(widget.key == key for widget in self.scene.ui.widgets)
 
-    def click_widget(self, key: str, scroll_key: int | None = None) -> None:
+    def click_widget(self, key: str) -> None:
         """Click the centre of a visible widget.
 
         Rows scrolled out of view are brought into view with the mouse wheel
@@ -126,7 +126,3 @@ class Pilot:
                 return
             self.key(pygame.K_TAB)
         raise PilotError(f"Tab never reached {key!r} in scene {self.scene_name}")
-
-    def press_enter_on(self, key: str) -> None:
-        self.tab_to(key)
-        self.key(pygame.K_RETURN)

@@ -141,10 +141,6 @@ class Store:
         text = self.read(SAVE_NAME)
         return bool(text and text.strip())
 
-    def clear_save(self) -> None:
-        """Empty the slot (after a finished game, so "continue" is not offered)."""
-        self.write(SAVE_NAME, "")
-
 
 class FileStore(Store):
     """Records as files ``<name>.json`` in a folder (desktop).

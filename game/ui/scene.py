@@ -4,7 +4,7 @@ A scene is one screen or pop-up. The stack draws from the topmost opaque
 scene upwards, so pop-ups show over the scene below; only the top scene gets
 input. Transitions are push, switch (replace the top), pop, dismiss (pop
 with a result handed to the scene below) and reset (clear the stack and
-start over); each is logged as one line.
+start over). Each transition is logged as one line.
 """
 
 from __future__ import annotations

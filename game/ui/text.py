@@ -2,9 +2,9 @@
 
 Every text drawn through :meth:`Typesetter.box` wraps inside its rectangle.
 If it does not fit at the requested size, the typesetter tries smaller sizes
-down to :data:`MIN_SHRINK` of it; if it still does not fit, it cuts the text
-with an ellipsis and records the box in :attr:`Typesetter.overflows`, which
-tests require to stay empty.
+down to :data:`MIN_SHRINK` of it. If it still does not fit, the typesetter
+cuts the text with an ellipsis and records the box in
+:attr:`Typesetter.overflows`, which tests require to stay empty.
 """
 
 from __future__ import annotations
@@ -113,6 +113,14 @@ class Typesetter:
             return cached
         font = self.font(role, size)
         lines: list[str] = []
+        if role == "mono":
+            # Code snippets keep their spaces, so the caret stays under its column.
+            per_line = max(1, width // font.size("M")[0])
+            for paragraph in text.split("\n"):
+                lines += [paragraph[i:i + per_line]
+                          for i in range(0, max(1, len(paragraph)), per_line)]
+            self._wraps[key] = lines
+            return lines
         for paragraph in text.split("\n"):
             words = paragraph.split()
             if not words:

@@ -159,3 +159,35 @@ class TestContentSource:
         output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                 check=True, env={"SDL_VIDEODRIVER": "dummy", "PATH": ""})
         assert output.stdout.strip().splitlines()[-1] == "False"
+
+
+class TestSound:
+    def test_nothing_loads_before_first_input(self, make_app):
+        app = make_app()
+        app.start()
+        pilot = Pilot(app)
+        app.sound.play("select")
+        assert not app.sound.unlocked
+        assert app.sound._sounds == {}
+        pilot.key(pygame.K_TAB)
+        assert app.sound.unlocked
+        app.sound.play("select")
+        # With SDL's dummy audio driver the mixer opens and the OGG files load.
+        assert sorted(app.sound._sounds) == ["event", "round", "select"]
+
+    def test_sound_off_loads_nothing(self, make_app):
+        app = make_app()
+        app.settings.sound = False
+        app.apply_settings()
+        app.sound.unlock()
+        app.sound.play("round")
+        assert app.sound._sounds == {}
+
+
+def test_second_quit_request_quits(make_app):
+    app = make_app()
+    app.start()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    asyncio.run(app.run(max_frames=2))
+    assert not app.running

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pygame
 
 from game.sim.engine import Simulation
-from tests.ui.conftest import SEED
 
 REFERENCE = "sozialraeume"
 ROUND_SCENES = ("round", "event", "result")
@@ -31,7 +30,7 @@ def planned_actions(session) -> list[str]:
 
 
 def check_replay(session) -> None:
-    replay = Simulation(session.scenario, seed=SEED)
+    replay = Simulation(session.scenario, seed=session.seed)
     replay.run(session.decision_log)
     assert replay.values == session.simulation.values
     assert replay.outcome == session.simulation.outcome

@@ -19,7 +19,7 @@ def test_every_scene_every_size(tmp_path):
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_round_details_fit(lang, size):
     # Each action and each map value shows its own explanation in the detail
-    # panel; all of them must fit, not only the one a screenshot happens to show.
+    # panel. All of them must fit, not only the one a screenshot shows.
     from game.ui.pilot import Pilot
 
     app = make_app(lang, size)
@@ -41,3 +41,11 @@ def test_overflow_is_detected():
     app = make_app()
     app.typesetter.box(app.screen, pygame.Rect(0, 0, 60, 20), "Medienbrüche " * 10, "body")
     assert len(app.typesetter.overflows) == 1
+
+
+def test_code_snippet_keeps_caret_column():
+    app = make_app()
+    snippet = "datei.yaml:3:7: Fehler\n    - \"gefuehlter_nutzn >= 33\"\n      ^"
+    lines = app.typesetter.wrap(snippet, "mono", 1000)
+    assert lines[1] == '    - "gefuehlter_nutzn >= 33"'
+    assert lines[2] == "      ^"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 
+from testsupport import SCENARIOS
+
 from game.ui.app import open_file_source
 from game.ui.pilot import Pilot
 from game.ui.saves import MemoryStore
-from testsupport import SCENARIOS
 
 
 def touch_later(path, text: str) -> None:
