@@ -164,6 +164,7 @@ class App:
         visible = self.stack.visible()
         for index, scene in enumerate(visible):
             scene.ensure_layout()
+            scene.ui.active = scene is self.stack.top
             if index > 0:
                 shade = pygame.Surface(theme.SCREEN_SIZE, pygame.SRCALPHA)
                 shade.fill(theme.SHADE)

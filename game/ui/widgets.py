@@ -112,6 +112,8 @@ class FocusGroup:
         self.keyboard_used = False
         #: Last pointer position seen in a motion event.
         self.pointer = (-1, -1)
+        #: False while a pop-up covers the scene; its focus ring is then hidden.
+        self.active = True
 
     def set_widgets(self, widgets: list[Widget], keep_key: str | None = None) -> None:
         """Replace the widgets, keeping the focus on the same key if possible."""
@@ -243,7 +245,7 @@ class FocusGroup:
                     index == self.hover_index,
                 )
         widget = self.focused
-        if widget is not None and widget.visible:
+        if widget is not None and widget.visible and self.active:
             draw_focus(surface, widget.rect)
 
 
