@@ -20,9 +20,22 @@ STRINGS_DIR = Path(__file__).parent / "strings"
 
 
 def load_catalogue(lang: str) -> dict[str, str]:
-    """Read the string catalogue of ``lang``."""
-    with open(STRINGS_DIR / f"{lang}.json", encoding="utf-8") as file:
-        return json.load(file)
+    """Read the string catalogue of ``lang``.
+
+    The catalogue is ``<lang>.json`` merged with every ``<lang>.<area>.json``
+    (for example ``de.lessons.json``), so feature areas keep their own files.
+    An id defined in two files is a bug and raises ``ValueError``.
+    """
+    catalogue: dict[str, str] = {}
+    paths = [STRINGS_DIR / f"{lang}.json", *sorted(STRINGS_DIR.glob(f"{lang}.*.json"))]
+    for path in paths:
+        with open(path, encoding="utf-8") as file:
+            entries = json.load(file)
+        twice = sorted(set(entries) & set(catalogue))
+        if twice:
+            raise ValueError(f"UI string ids defined twice ({path.name}): {twice}")
+        catalogue.update(entries)
+    return catalogue
 
 
 class Strings:

@@ -64,3 +64,15 @@ def test_number_formats_per_language():
     strings.set_language("en")
     assert strings.money(40000) == "€40,000"
     assert strings.number(-12) == "\u221212"
+
+
+def test_area_catalogues_merge(tmp_path, monkeypatch):
+    import game.ui.i18n as i18n
+
+    (tmp_path / "de.json").write_text('{"a": "A"}', encoding="utf-8")
+    (tmp_path / "de.extra.json").write_text('{"b": "B"}', encoding="utf-8")
+    monkeypatch.setattr(i18n, "STRINGS_DIR", tmp_path)
+    assert load_catalogue("de") == {"a": "A", "b": "B"}
+    (tmp_path / "de.zweit.json").write_text('{"a": "X"}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"defined twice \(de.zweit.json\): \['a'\]"):
+        load_catalogue("de")
