@@ -14,8 +14,8 @@ from game.ui.widgets import Widget, draw_dashed_rect, draw_panel
 DIFFICULTY_LEVELS = {"leicht": 1, "mittel": 2, "schwer": 3}
 CARD_WIDTH = 604
 CARD_HEIGHT = 250
-#: Cards per page; NOTE: more scenarios than this are not reachable yet.
-MAX_CARDS = 4
+#: Cards per page; further scenarios are on the next pages.
+CARDS_PER_PAGE = 4
 
 
 class ScenarioCard(Widget):
@@ -120,8 +120,12 @@ class ChooseScenarioScene(Scene):
 
     def layout(self) -> None:
         entries = [e for e in self.app.source.entries() if e.id != TUTORIAL_ID]
+        pages = max(1, -(-len(entries) // CARDS_PER_PAGE))
+        self.pages = pages
+        self.page = min(getattr(self, "page", 0), pages - 1)
+        start = self.page * CARDS_PER_PAGE
         widgets = []
-        for index, entry in enumerate(entries[:MAX_CARDS]):
+        for index, entry in enumerate(entries[start : start + CARDS_PER_PAGE]):
             column, row = index % 2, index // 2
             rect = (
                 theme.MARGIN + column * (CARD_WIDTH + 24),
@@ -130,21 +134,55 @@ class ChooseScenarioScene(Scene):
                 CARD_HEIGHT,
             )
             widgets.append(ScenarioCard(rect, self, entry))
+        bottom = 720 - theme.MARGIN - theme.BUTTON_HEIGHT
         widgets.append(
             Widget(
-                (
-                    theme.MARGIN,
-                    720 - theme.MARGIN - theme.BUTTON_HEIGHT,
-                    220,
-                    theme.BUTTON_HEIGHT,
-                ),
+                (theme.MARGIN, bottom, 220, theme.BUTTON_HEIGHT),
                 lambda: self.s("back"),
                 self.app.stack.pop,
                 key="back",
             )
         )
+        if pages > 1:
+            page_label = lambda: self.s(  # noqa: E731
+                "choose_page", page=self.page + 1, pages=pages
+            )
+            widgets.append(
+                Widget(
+                    (
+                        1280 - theme.MARGIN - 2 * 260 - 16,
+                        bottom,
+                        260,
+                        theme.BUTTON_HEIGHT,
+                    ),
+                    lambda: self.s("choose_previous") + " · " + page_label(),
+                    lambda: self.turn_page(-1),
+                    enabled=self.page > 0,
+                    key="page_previous",
+                )
+            )
+            widgets.append(
+                Widget(
+                    (1280 - theme.MARGIN - 260, bottom, 260, theme.BUTTON_HEIGHT),
+                    lambda: self.s("choose_next") + " · " + page_label(),
+                    lambda: self.turn_page(1),
+                    enabled=self.page < pages - 1,
+                    key="page_next",
+                )
+            )
         self.ui.set_widgets(widgets)
         self.empty = not entries
+
+    def turn_page(self, step: int) -> None:
+        """Show the previous or next page of scenario cards."""
+        self.page += step
+        self.invalidate()
+        self.ensure_layout()
+        self.ui.focus(0)
+        self.app.announcer.say(
+            self.s("choose_page", page=self.page + 1, pages=self.pages)
+        )
+        self.app.announcer.say(self.ui.focused.announcement(self.app.strings))
 
     def draw(self, surface) -> None:
         surface.fill(theme.BACKGROUND)
