@@ -14,6 +14,11 @@ from pathlib import PurePosixPath
 CONTENT_DIR = PurePosixPath("content")
 #: JSON list of ``game.sim.model.scenario_to_dict`` objects, sorted by file name.
 SCENARIOS_JSON = CONTENT_DIR / "scenarios.json"
+#: Compiled learning paths, lessons and playbooks, as returned by
+#: ``game.learn.compile_learning_content``.
+LEARNING_JSON = CONTENT_DIR / "learning.json"
+#: JSON list of ``game.workshop.sets.set_to_dict`` objects, sorted by file name.
+SETS_JSON = CONTENT_DIR / "sets.json"
 #: Folder of fonts, images and sounds inside the staged app (a copy of ``assets/``).
 ASSETS_DIR = PurePosixPath("assets")
 #: Name of the staged app folder; pygbag names the archive ``<name>.apk`` after it.

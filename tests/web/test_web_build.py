@@ -136,6 +136,17 @@ class TestArchiveContents:
             item["id"] for item in expected
         ]
 
+    def test_learning_json_matches_content(self, web_build):
+        from game.learn import compile_learning_content
+
+        with zipfile.ZipFile(web_build / APK) as archive:
+            assert "assets/content/learning.json" in archive.namelist()
+            compiled = json.loads(archive.read("assets/content/learning.json"))
+        expected = compile_learning_content(ROOT)
+        assert compiled == json.loads(json.dumps(expected))
+        assert compiled["content_hash"] == expected["content_hash"]
+        assert len(compiled["lessons"]) == len(expected["lessons"])
+
     def test_main_calls_entry(self, web_build):
         with zipfile.ZipFile(web_build / APK) as archive:
             source = archive.read("assets/main.py").decode("utf-8")
