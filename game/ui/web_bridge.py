@@ -1,12 +1,14 @@
 """Calls from the game into the page that hosts it in the browser.
 
-The page template of the web build defines three JavaScript functions on
+The page template of the web build defines these JavaScript functions on
 ``window``:
 
 * ``dsAnnounce(text)`` writes ``text`` into the page's ARIA live region, so
   that screen readers read what the canvas shows;
 * ``dsStorageGet(key)`` returns the stored string or ``null``;
-* ``dsStorageSet(key, value)`` stores a string (``localStorage`` behind it).
+* ``dsStorageSet(key, value)`` stores a string (``localStorage`` behind it);
+* ``dsDownload(filename, text)`` offers ``text`` as a UTF-8 file download and
+  returns whether the browser accepted it.
 
 Under pygbag, Python reaches JavaScript through ``platform.window`` when
 ``sys.platform`` is ``"emscripten"`` (pygbag 0.9, see the pygame-web wiki page
@@ -73,3 +75,19 @@ def storage_set(key: str, value: str) -> bool:
         log.warning("Writing %s to browser storage failed: %s", key, error)
         return False
     return True
+
+
+def download(filename: str, text: str) -> bool:
+    """Offer ``text`` as a file download in the page; return whether it worked.
+
+    Returns ``False`` on the desktop, on a page without ``dsDownload`` and
+    when the browser refuses downloads.
+    """
+    if not is_browser():
+        return False
+    try:
+        accepted = _window().dsDownload(filename, text)
+    except Exception as error:  # noqa: BLE001 - any JavaScript failure
+        log.warning("Offering %s as a download failed: %s", filename, error)
+        return False
+    return bool(accepted)

@@ -3,6 +3,8 @@
 The browser never parses YAML: every ``scenarios/*.yaml`` is loaded with the
 full located validation of :func:`game.content.scenario.load_scenario` and
 written as one JSON list of :func:`game.sim.model.scenario_to_dict` objects.
+The workshop's scenario sets (``scenarios/sets/*.yaml``) go the same way into
+``content/sets.json``.
 Learning paths are compiled by the learning-path package through
 :func:`compile_learning_content` once that package provides its compiler.
 """
@@ -20,7 +22,7 @@ from game.content.errors import ContentError, Location, Problem
 from game.content.messages import register
 from game.content.scenario import load_scenario
 from game.sim.model import scenario_to_dict
-from game.webbuild.bundle import CONTENT_DIR, SCENARIOS_JSON
+from game.webbuild.bundle import CONTENT_DIR, SCENARIOS_JSON, SETS_JSON
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,40 @@ def compile_scenarios(project_root: Path, app_dir: Path) -> list[str]:
         raise ContentError(problems)
     write_json_atomic(app_dir / SCENARIOS_JSON, compiled)
     log.info("Compiled %d scenario(s) to %s", len(compiled), SCENARIOS_JSON)
+    compile_sets(project_root, app_dir)
+    return [item["id"] for item in compiled]
+
+
+def compile_sets(project_root: Path, app_dir: Path) -> list[str]:
+    """Validate ``scenarios/sets/*.yaml`` and write them to ``content/sets.json``.
+
+    The set's ``source`` and ``scenario_dir`` become paths relative to the
+    project, so the archive holds no folder names of the build machine.
+
+    Returns:
+        The set ids, in file name order; an empty list writes an empty file.
+
+    Raises:
+        ContentError: with the located problems of every invalid set file.
+    """
+    from game.workshop.sets import load_set, set_to_dict
+
+    folder = project_root / "scenarios"
+    compiled = []
+    problems: list[Problem] = []
+    for path in sorted((folder / "sets").glob("*.yaml")):
+        try:
+            data = set_to_dict(load_set(path, scenario_dir=folder))
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        data["source"] = path.relative_to(project_root).as_posix()
+        data["scenario_dir"] = folder.relative_to(project_root).as_posix()
+        compiled.append(data)
+    if problems:
+        raise ContentError(problems)
+    write_json_atomic(app_dir / SETS_JSON, compiled)
+    log.info("Compiled %d scenario set(s) to %s", len(compiled), SETS_JSON)
     return [item["id"] for item in compiled]
 
 
