@@ -17,6 +17,7 @@ from game.ui.describe import (
 from game.ui.loopmap import LoopMap
 from game.ui.scene import Scene
 from game.ui.session import GameSession
+from game.ui.timer_overlay import TimerOverlay
 from game.ui.widgets import Widget, draw_dashed_rect, draw_panel, place_rows, scroll_for
 
 HEADER_HEIGHT = 64
@@ -171,9 +172,11 @@ class NodeWidget(Widget):
 class RoundScene(Scene):
     NAME = "round"
 
-    def __init__(self, app, session: GameSession):
+    def __init__(self, app, session: GameSession, timer: TimerOverlay | None = None):
         super().__init__(app)
         self.session = session
+        #: The workshop's round timer, or ``None`` outside workshop mode.
+        self.timer = timer
         self.map = LoopMap(MAP_RECT)
         self.scroll = 0
         self.queue: list[Scene] = []
@@ -292,6 +295,8 @@ class RoundScene(Scene):
                 key="menu",
             )
         )
+        if self.timer is not None:
+            widgets += self.timer.widgets(self)
         self.ui.set_widgets(widgets)
         self.place_rows()
 
@@ -326,6 +331,8 @@ class RoundScene(Scene):
                 self.scroll = min(limit, max(0, self.scroll - event.y))
                 self.place_rows()
                 return True
+        if self.timer is not None and self.timer.handle(self, event):
+            return True
         used = super().handle(event)
         if event.type == pygame.KEYDOWN:
             self.scroll_to_focus()
@@ -334,6 +341,10 @@ class RoundScene(Scene):
     def escape(self) -> bool:
         self.open_pause()
         return True
+
+    def update(self, dt: float) -> None:
+        if self.timer is not None:
+            self.timer.update(self, dt)
 
     def toggle(self, action_id: str) -> None:
         """Select or deselect an action and announce its new state or why it is locked."""
@@ -461,6 +472,9 @@ class RoundScene(Scene):
         from game.ui.scenes.debrief import DebriefScene
         from game.ui.scenes.whatif import CompareScene
 
+        if self.timer is not None:
+            self.timer.finish(self)
+            return
         if self.session.branch_of is not None:
             self.app.stack.switch(
                 CompareScene(self.app, self.session.branch_of, self.session)
@@ -514,6 +528,8 @@ class RoundScene(Scene):
             text = card.inflate(-32, -24)
             text.height -= theme.BUTTON_HEIGHT + 4
             ts.box(surface, text, self.tutorial_text(), "body")
+        if self.timer is not None:
+            self.timer.draw(self, surface)
         self.ui.draw(surface, ts)
 
     def draw_chrome(self, surface) -> None:
