@@ -79,6 +79,10 @@ class Widget:
                 parts.append(state)
         return ", ".join(parts)
 
+    def hit(self, position) -> bool:
+        """Return whether the pointer at ``position`` is on the widget."""
+        return self.rect.collidepoint(position)
+
     def activate(self) -> bool:
         if not self.enabled or self.on_activate is None:
             return False
@@ -157,7 +161,7 @@ class FocusGroup:
 
     def widget_at(self, position) -> int | None:
         for index, widget in enumerate(self.widgets):
-            if widget.visible and widget.rect.collidepoint(position):
+            if widget.visible and widget.hit(position):
                 return index
         return None
 
