@@ -193,7 +193,7 @@ class TimerOverlay:
         text_rect = pygame.Rect(
             10, 3, BUTTON_RECT.left - PANEL_RECT.left - 16, rect.height - 6
         )
-        symbol = "⏸" if paused else ("⚠" if final else "⏱")
+        symbol = "❚❚" if paused else ("⚠" if final else "◷")
         time_height = ts.line_height("bold")
         ts.box(
             target,

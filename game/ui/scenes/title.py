@@ -38,6 +38,13 @@ class TitleScene(Scene):
             ),
             ("learn", lambda: self.s("title_learn"), self.learn, True, "secondary"),
             (
+                "workshop",
+                lambda: self.s("ws_title_button"),
+                self.workshop,
+                True,
+                "secondary",
+            ),
+            (
                 "settings",
                 lambda: self.s("title_settings"),
                 self.open_settings,
@@ -55,9 +62,12 @@ class TitleScene(Scene):
                     "secondary",
                 )
             )
+        # The column ends above the bottom margin however many buttons it has.
+        step = min(height + theme.GAP, (720 - theme.MARGIN - y) // len(specs))
+        height = step - theme.GAP
         widgets = []
         for index, (key, label, callback, enabled, variant) in enumerate(specs):
-            rect = (x, y + index * (height + theme.GAP), width, height)
+            rect = (x, y + index * step, width, height)
             widgets.append(
                 Widget(rect, label, callback, enabled=enabled, variant=variant, key=key)
             )
@@ -111,6 +121,11 @@ class TitleScene(Scene):
             self.app.stack.push(ContentErrorScene(self.app, entry))
             return
         self.app.stack.push(BriefingScene(self.app, entry.scenario, tutorial=True))
+
+    def workshop(self) -> None:
+        from game.ui.scenes.workshop import WorkshopSetScene
+
+        self.app.stack.push(WorkshopSetScene(self.app))
 
     def open_settings(self) -> None:
         from game.ui.scenes.settings import SettingsScene
