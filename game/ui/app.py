@@ -241,10 +241,10 @@ class App:
     def autosave(self, session: GameSession) -> None:
         """Save the playthrough.
 
-        What-if branches and tutorial games are never saved, so they cannot
-        replace the player's real game.
+        What-if branches, tutorial games and workshop games are never saved,
+        so they cannot replace the player's real game.
         """
-        if session.branch_of is not None or session.tutorial:
+        if session.branch_of is not None or session.tutorial or session.workshop:
             return
         save = SaveGame(
             session.scenario.id,

@@ -94,6 +94,8 @@ class GameSession:
         self.branch_round = 0
         #: A guided tutorial game, which shows the map one cycle at a time.
         self.tutorial = False
+        #: A timed workshop game; it is not autosaved, so no save holds its team.
+        self.workshop = False
         self._baseline: Simulation | None = None
 
     @property
