@@ -7,6 +7,7 @@ never touched. Also used by the tests that check that text fits its boxes.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import tempfile
@@ -139,6 +140,43 @@ def scene_tour(app) -> Iterator[str]:
     yield "20_confirm_replace"
 
 
+def workshop_tour(app) -> Iterator[str]:
+    """Walk through workshop mode on the half-day set; yield a name per new scene."""
+    import pygame
+
+    from game.ui.pilot import Pilot
+
+    pilot = Pilot(app)
+    app.start()
+    pilot.frames(1)
+    pilot.click_widget("workshop")
+    yield "21_workshop_sets"
+    pilot.click_widget("set:halbtag")
+    pilot.click_widget("team_confirm")
+    yield "22_workshop_team_error"
+    pilot.click_widget("team:Gelbbauchunke")
+    pilot.click_widget("team_confirm")
+    yield "23_workshop_timer"
+    pilot.click_widget("timer_start")
+    pilot.click_widget("start")
+    # Into the last 30 seconds of the first round, then paused.
+    limit = pilot.scene.timer.timer.limit
+    pilot.frames(int(limit) - 20, dt=1.0)
+    yield "24_workshop_round_final"
+    pilot.key(pygame.K_p)
+    yield "25_workshop_round_paused"
+    pilot.key(pygame.K_p)
+    while pilot.scene_name in ("round", "event", "result"):
+        if pilot.scene_name == "round":
+            pilot.click_widget("end_round")
+        else:
+            pilot.click_widget("ok" if pilot.scene_name == "event" else "continue")
+    yield "26_workshop_result"
+    pilot.click_widget("debrief")
+    yield "27_workshop_debrief"
+    pilot.click_widget("back_to_code")
+
+
 def broken_entry():
     """Return a content entry for a scenario file with a typo, read by the real loader."""
     from game.ui.content_source import SCENARIO_DIR, _load_yaml
@@ -175,7 +213,8 @@ def render_all(
     overflows: list[tuple[str, str]] = []
     for lang, size in variants:
         app = make_app(lang, size)
-        for name in scene_tour(app):
+        tours = itertools.chain(scene_tour(app), workshop_tour(app))
+        for name in tours:
             # Rebuild cached layers, so that every text box is measured again.
             app.stack.invalidate_all()
             app.typesetter.overflows.clear()

@@ -27,8 +27,8 @@ from game.workshop.timer import RoundTimer
 log = logging.getLogger(__name__)
 
 #: Header area of the timer: time and state text, then the pause button.
-PANEL_RECT = pygame.Rect(612, 6, 330, 52)
-BUTTON_RECT = pygame.Rect(800, 10, 140, theme.BUTTON_HEIGHT)
+PANEL_RECT = pygame.Rect(606, 6, 338, 52)
+BUTTON_RECT = pygame.Rect(764, 10, 176, theme.BUTTON_HEIGHT)
 #: Banner over the right half of the strip below the map, shown while paused
 #: and in the final phase; it covers the symbol legend.
 BANNER_RECT = pygame.Rect(412, 644, 396, 64)

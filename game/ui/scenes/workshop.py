@@ -45,6 +45,11 @@ GROUPS_PER_ROW = 5
 CODE_SIZE = 46
 
 
+def _sentence(text: str) -> str:
+    """Return a catalogue message with a capital first letter, as the UI shows it."""
+    return text[:1].upper() + text[1:]
+
+
 def _bottom_button(x: int, width: int) -> pygame.Rect:
     return pygame.Rect(
         x, 720 - theme.MARGIN - theme.BUTTON_HEIGHT, width, theme.BUTTON_HEIGHT
@@ -382,7 +387,7 @@ class TeamNameScene(Scene):
             team = normalize_team_name(self.text)
         except TeamNameError as error:
             self._error_source = error
-            self.error = error.message(self.lang)
+            self.error = _sentence(error.message(self.lang))
             self.ui.focus_key("team_field", announce=False)
             self.app.announcer.say(self.s("ws_team_error", message=self.error))
             return
@@ -394,7 +399,7 @@ class TeamNameScene(Scene):
         super().invalidate()
         # A language switch shows the current error in the new language.
         if self._error_source is not None:
-            self.error = self._error_source.message(self.lang)
+            self.error = _sentence(self._error_source.message(self.lang))
 
     # ----------------------------------------------------------------- draw
 
@@ -502,9 +507,9 @@ class TimerSettingsScene(Scene):
     def layout(self) -> None:
         y = HEADER_HEIGHT + 24 + self.summary_height() + 16
         specs = [
-            ("timer_less", "ws_timer_less", lambda: self.adjust(-1), 200),
-            ("timer_more", "ws_timer_more", lambda: self.adjust(1), 200),
-            ("timer_preset", "ws_timer_reset", self.reset_preset, 260),
+            ("timer_less", "ws_timer_less", lambda: self.adjust(-1), 220),
+            ("timer_more", "ws_timer_more", lambda: self.adjust(1), 220),
+            ("timer_preset", "ws_timer_reset", self.reset_preset, 340),
         ]
         widgets = []
         x = theme.MARGIN
@@ -586,9 +591,10 @@ class WorkshopBriefingScene(BriefingScene):
     def start(self) -> None:
         from game.ui.scenes.round import RoundScene
 
-        # Workshop games are not autosaved: the save would replace the player's
-        # own game, and the team name must stay out of every stored file.
+        # Workshop games are not autosaved (see App.autosave): the save would
+        # replace the player's own game.
         session = GameSession(self.scenario, self.plan.seed)
+        session.workshop = True
         self.app.session = session
         timer = TimerOverlay(self.plan.seconds_per_round, self.finished)
         log.info(
