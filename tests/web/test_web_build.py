@@ -147,6 +147,24 @@ class TestArchiveContents:
         assert compiled["content_hash"] == expected["content_hash"]
         assert len(compiled["lessons"]) == len(expected["lessons"])
 
+    def test_sets_json_matches_yaml(self, web_build):
+        from game.workshop.sets import load_set, set_to_dict
+
+        with zipfile.ZipFile(web_build / APK) as archive:
+            assert "assets/content/sets.json" in archive.namelist()
+            compiled = json.loads(archive.read("assets/content/sets.json"))
+        paths = sorted((ROOT / "scenarios" / "sets").glob("*.yaml"))
+        assert paths, "scenarios/sets/ has no set files"
+        expected = []
+        for path in paths:
+            data = set_to_dict(load_set(path))
+            # The build stores project-relative paths, not the machine's folders.
+            data["source"] = path.relative_to(ROOT).as_posix()
+            data["scenario_dir"] = "scenarios"
+            expected.append(data)
+        assert compiled == json.loads(json.dumps(expected))
+        assert [item["id"] for item in compiled] == [path.stem for path in paths]
+
     def test_main_calls_entry(self, web_build):
         with zipfile.ZipFile(web_build / APK) as archive:
             source = archive.read("assets/main.py").decode("utf-8")

@@ -183,6 +183,30 @@ class TestPageServices:
         assert page.evaluate("window.dsStorageSet('k', 'v')") is False
         assert page.evaluate("window.dsStorageGet('k')") is None
 
+    def test_download_offers_file(self, page, site_url, tmp_path):
+        page.goto(site_url)
+        text = '{"format": "datenschatz-ergebnis", "team": "Eichhörnchen"}\n'
+        with page.expect_download() as info:
+            accepted = page.evaluate(
+                "([name, text]) => window.dsDownload(name, text)",
+                ["datenschatz-sozialraeume-eichhoernchen.json", text],
+            )
+        assert accepted is True
+        download = info.value
+        assert download.suggested_filename == (
+            "datenschatz-sozialraeume-eichhoernchen.json"
+        )
+        saved = tmp_path / "result.json"
+        download.save_as(saved)
+        assert saved.read_text(encoding="utf-8") == text
+        # The temporary link is gone again.
+        assert page.evaluate("document.querySelectorAll('a[download]').length") == 0
+
+    def test_download_without_blob_urls(self, page, site_url):
+        page.add_init_script("window.URL.createObjectURL = undefined;")
+        page.goto(site_url)
+        assert page.evaluate("window.dsDownload('a.json', '{}')") is False
+
     @pytest.mark.parametrize(
         ("viewport", "expected"),
         [((1000, 800), (1000, 562.5)), ((1600, 600), (1066.67, 600))],
