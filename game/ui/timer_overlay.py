@@ -2,7 +2,7 @@
 
 :class:`TimerOverlay` is an optional part of
 :class:`~game.ui.scenes.round.RoundScene`: the scene passes it its events,
-frames and drawing, and asks it where to go when the game ends. The overlay
+frames and drawing, and calls it when the game ends. The overlay
 starts a :class:`~game.workshop.timer.RoundTimer` whenever a new round waits
 for decisions, shows the remaining time in the header with a pause button,
 and ends the round with the actions chosen so far when the time runs out.
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 PANEL_RECT = pygame.Rect(606, 6, 338, 52)
 BUTTON_RECT = pygame.Rect(764, 10, 176, theme.BUTTON_HEIGHT)
 #: Banner over the right half of the strip below the map, shown while paused
-#: and in the final phase; it covers the symbol legend.
+#: and in the final phase. It covers the symbol legend meanwhile.
 BANNER_RECT = pygame.Rect(412, 644, 396, 64)
 #: Seconds left at which "one minute left" is announced.
 MINUTE_WARNING = 60.0
@@ -69,7 +69,7 @@ class TimerOverlay:
         ]
 
     def handle(self, scene, event: pygame.event.Event) -> bool:
-        """Pause or resume on the pause key; return whether the event was used."""
+        """Pause or resume on the pause key, and return whether the event was used."""
         if event.type == pygame.KEYDOWN and event.key == PAUSE_KEY:
             self.toggle_pause(scene)
             return True
@@ -128,7 +128,6 @@ class TimerOverlay:
             scene.app.announcer.say(
                 scene.s("ws_timer_resumed", time=self.timer.format_remaining())
             )
-
 
     def time_up(self, scene) -> None:
         """Announce the end of the time and end the round with the selection."""
@@ -193,7 +192,11 @@ class TimerOverlay:
         text_rect = pygame.Rect(
             10, 3, BUTTON_RECT.left - PANEL_RECT.left - 16, rect.height - 6
         )
-        symbol = "❚❚" if paused else ("⚠" if final else "◷")
+        symbol = "◷"
+        if paused:
+            symbol = "❚❚"
+        elif final:
+            symbol = "⚠"
         time_height = ts.line_height("bold")
         ts.box(
             target,
@@ -229,7 +232,5 @@ class TimerOverlay:
             text = scene.s("ws_timer_banner_paused")
         else:
             draw_panel(target, rect, fill=theme.VICIOUS_TINT, border=theme.BAD, width=3)
-            text = scene.s(
-                "ws_timer_banner_final", time=self.timer.format_remaining()
-            )
+            text = scene.s("ws_timer_banner_final", time=self.timer.format_remaining())
         ts.box(target, rect.inflate(-16, -8), text, "label", valign="middle")

@@ -78,7 +78,7 @@ def storage_set(key: str, value: str) -> bool:
 
 
 def download(filename: str, text: str) -> bool:
-    """Offer ``text`` as a file download in the page; return whether it worked.
+    """Offer ``text`` as a file download in the page and return whether it worked.
 
     Returns ``False`` on the desktop, on a page without ``dsDownload`` and
     when the browser refuses downloads.

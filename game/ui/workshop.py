@@ -106,7 +106,7 @@ def _load_set_files(folder: Path) -> list[SetChoice]:
 
 @dataclass
 class WorkshopPlan:
-    """What one team plays: a set, the current scenario, the name and the timer.
+    """The plan of one team: a set, the current scenario, the name and the timer.
 
     Attributes:
         choice: The chosen set.

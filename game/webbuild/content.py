@@ -103,7 +103,7 @@ def compile_sets(project_root: Path, app_dir: Path) -> list[str]:
     """Validate ``scenarios/sets/*.yaml`` and write them to ``content/sets.json``.
 
     The set's ``source`` and ``scenario_dir`` become paths relative to the
-    project, so the archive holds no folder names of the build machine.
+    project, so the archive contains no folder names of the build machine.
 
     Returns:
         The set ids, in file name order; an empty list writes an empty file.

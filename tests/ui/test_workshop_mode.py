@@ -148,8 +148,11 @@ class TestMouseOnly:
         assert pilot.has_widget("next_scenario")
         check_code(pilot.scene.code, session, "Eichhörnchen")
         pilot.click_widget("result_file")
-        saved = tmp_path / "saves" / "ergebnisse" / (
-            "datenschatz-sozialraeume-eichhoernchen.json"
+        saved = (
+            tmp_path
+            / "saves"
+            / "ergebnisse"
+            / ("datenschatz-sozialraeume-eichhoernchen.json")
         )
         assert pilot.scene.notice == f"Ergebnisdatei gespeichert: {saved}"
         result = read_result_file(saved.read_text(encoding="utf-8"))
@@ -272,8 +275,10 @@ class TestTeamName:
         pilot.key(pygame.K_RETURN)
         assert pilot.scene_name == "ws_team"
         assert pilot.scene.error == message
-        prefix = "Fehler im Teamnamen: " if lang == "de" else (
-            "Problem with the team name: "
+        prefix = (
+            "Fehler im Teamnamen: "
+            if lang == "de"
+            else ("Problem with the team name: ")
         )
         assert app.announcer.last == prefix + message
         # Typing again clears the message.

@@ -169,9 +169,7 @@ class WorkshopSetScene(Scene):
 
     def __init__(self, app, choices: list[SetChoice] | None = None):
         super().__init__(app)
-        self.choices = (
-            choices if choices is not None else load_set_choices(app.web)
-        )
+        self.choices = choices if choices is not None else load_set_choices(app.web)
 
     def title(self) -> str:
         return self.s("ws_set_heading") + ". " + self.s("ws_set_intro")
@@ -184,7 +182,7 @@ class WorkshopSetScene(Scene):
         ]
 
     def layout(self) -> None:
-        # NOTE: four sets fit; further ones are not shown yet.
+        # NOTE: four sets fit on the screen, and further ones are not shown yet.
         shown = self.choices[:4]
         columns = 2
         rows = max(1, (len(shown) + 1) // 2)
@@ -222,9 +220,7 @@ class WorkshopSetScene(Scene):
         ts = self.typesetter
         surface.fill(theme.BACKGROUND)
         draw_header(surface, ts, self.s("ws_set_heading"), self.s("ws_mode_label"))
-        text = (
-            self.s("ws_set_intro") if self.choices else self.s("ws_set_none")
-        )
+        text = self.s("ws_set_intro") if self.choices else self.s("ws_set_none")
         ts.box(
             surface,
             pygame.Rect(
@@ -293,9 +289,13 @@ class TeamNameScene(Scene):
 
     def list_area(self) -> pygame.Rect:
         field = self.field_rect()
-        top = field.bottom + 12 + self.error_height() + self.typesetter.line_height(
-            "bold"
-        ) + 12
+        top = (
+            field.bottom
+            + 12
+            + self.error_height()
+            + self.typesetter.line_height("bold")
+            + 12
+        )
         bottom = 720 - theme.MARGIN - theme.BUTTON_HEIGHT - 16
         return pygame.Rect(theme.MARGIN, top, 1280 - 2 * theme.MARGIN, bottom - top)
 
@@ -331,9 +331,9 @@ class TeamNameScene(Scene):
                     ),
                     name,
                     lambda name=name: self.pick(name),
-                    state=lambda name=name: self.s("state_selected")
-                    if name == self.text
-                    else "",
+                    state=lambda name=name: (
+                        self.s("state_selected") if name == self.text else ""
+                    ),
                     role="role_option",
                     key=f"team:{name}",
                 )
@@ -487,9 +487,7 @@ class TimerSettingsScene(Scene):
             self.s("ws_timer_team", team=plan.team),
             self.time_text()
             + " "
-            + self.s(
-                "ws_timer_preset", time=format_seconds(plan.preset_seconds)
-            ),
+            + self.s("ws_timer_preset", time=format_seconds(plan.preset_seconds)),
             self.s(
                 "ws_timer_total",
                 minutes=-(-rounds * plan.seconds_per_round // 60),
@@ -555,9 +553,7 @@ class TimerSettingsScene(Scene):
         self.app.announcer.say(self.time_text())
 
     def start(self) -> None:
-        self.app.stack.push(
-            WorkshopBriefingScene(self.app, self.scenario(), self.plan)
-        )
+        self.app.stack.push(WorkshopBriefingScene(self.app, self.scenario(), self.plan))
 
     def draw(self, surface) -> None:
         ts = self.typesetter
@@ -574,7 +570,10 @@ class TimerSettingsScene(Scene):
         )
         top = HEADER_HEIGHT + 24 + self.summary_height() + 16 + theme.BUTTON_HEIGHT + 24
         rules = pygame.Rect(
-            theme.MARGIN, top, width, 720 - theme.MARGIN - theme.BUTTON_HEIGHT - 20 - top
+            theme.MARGIN,
+            top,
+            width,
+            720 - theme.MARGIN - theme.BUTTON_HEIGHT - 20 - top,
         )
         draw_panel(surface, rules, fill=theme.PANEL)
         ts.box(surface, rules.inflate(-32, -24), self.rules_text(), "body")
@@ -582,7 +581,7 @@ class TimerSettingsScene(Scene):
 
 
 class WorkshopBriefingScene(BriefingScene):
-    """The scenario briefing; its start button begins a timed workshop game."""
+    """The scenario briefing whose start button begins a timed workshop game."""
 
     def __init__(self, app, scenario, plan: WorkshopPlan):
         super().__init__(app, scenario)
@@ -730,7 +729,7 @@ class WorkshopResultScene(Scene):
         self.app.stack.reset(TitleScene(self.app))
 
     def escape(self) -> bool:
-        # The code must not vanish by accident; leaving takes a button.
+        # Escape does nothing, so the code cannot vanish by accident.
         return True
 
     # ----------------------------------------------------------------- draw
@@ -802,13 +801,16 @@ class WorkshopResultScene(Scene):
             surface.blit(
                 text,
                 text.get_rect(
-                    center=(cell.centerx, cell.top + label_height + (cell.height - label_height) // 2)
+                    center=(
+                        cell.centerx,
+                        cell.top + label_height + (cell.height - label_height) // 2,
+                    )
                 ),
             )
 
 
 class WorkshopDebriefScene(DebriefScene):
-    """The normal debrief; its first button and Escape return to the code."""
+    """The normal debrief, where the first button and Escape return to the code."""
 
     ESCAPE_POPS = True
 
