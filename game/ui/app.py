@@ -29,6 +29,7 @@ from game.ui.content_source import (
     YamlFileSource,
 )
 from game.ui.i18n import Strings
+from game.ui.learning import LearningLibrary
 from game.ui.saves import (
     SAVE_NAME,
     BrowserStore,
@@ -96,6 +97,8 @@ class App:
         self.time = 0.0
         #: UI string id and detail of the last save problem, shown on the title.
         self.save_notice: tuple[str, str] | None = None
+        #: Lessons, playbooks and the learner's progress, loaded on first use.
+        self.learning = LearningLibrary(self)
         self.session: GameSession | None = None
         self._last_watch = 0.0
 

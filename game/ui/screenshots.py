@@ -49,7 +49,7 @@ def scene_tour(app) -> Iterator[str]:
     from game.ui.pilot import Pilot
     from game.ui.scenes.dialogs import ConfirmScene
     from game.ui.scenes.errors import ContentErrorScene
-    from game.ui.scenes.lesson import LessonLinkScene
+    from game.ui.scenes.lesson import PlaybookScene
     from game.ui.scenes.popups import EventPopup
 
     pilot = Pilot(app)
@@ -120,6 +120,7 @@ def scene_tour(app) -> Iterator[str]:
     # The guided introduction on the tutorial scenario.
     pilot.click_widget("to_title")
     pilot.click_widget("learn")
+    pilot.click_widget("tutorial")
     pilot.click_widget("start")
     yield "17_tutorial_first"
     pilot.click_widget("tutorial_next")
@@ -132,7 +133,7 @@ def scene_tour(app) -> Iterator[str]:
     pilot.frames(1)
     yield "19_content_error"
     app.stack.pop()
-    app.stack.push(LessonLinkScene(app, "playbook", "governance#stakeholder"))
+    app.stack.push(PlaybookScene(app, "governance", "stakeholder"))
     pilot.frames(1)
     app.stack.pop()
     app.stack.push(ConfirmScene(app, "confirm_replace_save", lambda yes: None))
@@ -177,6 +178,61 @@ def workshop_tour(app) -> Iterator[str]:
     pilot.click_widget("back_to_code")
 
 
+def learning_tour(app) -> Iterator[str]:
+    """Walk through the learning hub, a lesson, a playbook and two quizzes."""
+    import pygame
+
+    from game.ui.pilot import Pilot
+    from game.ui.scenes.quiz import QuizScene
+
+    pilot = Pilot(app)
+    app.start()
+    pilot.frames(1)
+    pilot.click_widget("learn")
+    yield "28_learning_hub"
+    pilot.click_widget("path:daten_champions")
+    pilot.click_widget("module:verstehen")
+    pilot.click_widget("lesson:zyklen_ueberblick")
+    yield "29_lesson"
+    for _ in range(3):
+        pilot.key(pygame.K_PAGEDOWN)
+    yield "30_lesson_scrolled"
+    pilot.key(pygame.K_END)
+    pilot.tab_to("side:playbook:governance#zweck")
+    pilot.key(pygame.K_RETURN)
+    yield "31_playbook"
+    pilot.click_widget("back")
+    pilot.click_widget("quiz")
+    scene = pilot.scene
+    # Matching: two terms paired with the same option, as a learner might.
+    pilot.click_widget("answer:0")
+    pilot.click_widget("answer:1")
+    yield "32_quiz_matching"
+    check = scene.check
+    # Swap the first two terms' matches and pair the others right.
+    wanted = {0: 1, 1: 0}
+    for term in range(len(check["answers"])):
+        for _ in range(len(check["answers"]) + 1):
+            if scene.answer[term] == wanted.get(term, term):
+                break
+            pilot.click_widget(f"answer:{term}")
+    pilot.click_widget("check")
+    yield "33_quiz_feedback"
+    pilot.click_widget("next")
+    wrong = next(i for i, a in enumerate(scene.check["answers"]) if not a["correct"])
+    pilot.click_widget(f"answer:{wrong}")
+    pilot.click_widget("check")
+    pilot.click_widget("next")
+    yield "34_quiz_result"
+    pilot.click_widget("back")
+    app.stack.push(QuizScene(app, "wirkungsfelder"))
+    pilot.frames(1)
+    pilot.click_widget("move:0:up")
+    yield "35_quiz_ordering"
+    pilot.click_widget("check")
+    yield "36_quiz_ordering_feedback"
+
+
 def broken_entry():
     """Return a content entry for a scenario file with a typo, read by the real loader."""
     from game.ui.content_source import SCENARIO_DIR, _load_yaml
@@ -213,7 +269,9 @@ def render_all(
     overflows: list[tuple[str, str]] = []
     for lang, size in variants:
         app = make_app(lang, size)
-        tours = itertools.chain(scene_tour(app), workshop_tour(app))
+        tours = itertools.chain(
+            scene_tour(app), workshop_tour(app), learning_tour(app)
+        )
         for name in tours:
             # Rebuild cached layers, so that every text box is measured again.
             app.stack.invalidate_all()

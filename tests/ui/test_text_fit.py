@@ -11,7 +11,7 @@ from game.ui.settings import TEXT_SIZES
 @pytest.mark.slow
 def test_every_scene_every_size(tmp_path):
     written, overflows = render_all(tmp_path, all_sizes=True)
-    assert len(written) == 27 * 2 * len(TEXT_SIZES)
+    assert len(written) == 36 * 2 * len(TEXT_SIZES)
     assert overflows == []
 
 

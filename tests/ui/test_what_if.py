@@ -63,8 +63,9 @@ def test_lesson_links_from_key_moments(make_app):
     link = pilot.widget("link:0")
     assert "stakeholder_verstehen" in link.label
     pilot.click_widget("link:0")
-    assert pilot.scene_name == "lesson_link"
-    assert pilot.scene.ident == "stakeholder_verstehen"
+    assert pilot.scene_name == "lesson"
+    assert pilot.scene.lesson_id == "stakeholder_verstehen"
+    assert pilot.scene.lesson is not None
     pilot.click_widget("back")
     assert pilot.scene_name == "debrief"
 
@@ -74,6 +75,7 @@ def test_tutorial_reveals_one_cycle_at_a_time(make_app):
     app.start()
     pilot = Pilot(app)
     pilot.click_widget("learn")
+    pilot.click_widget("tutorial")
     pilot.click_widget("start")
     scene = pilot.scene
     count = len(scene.session.scenario.loops)

@@ -275,9 +275,9 @@ class DebriefScene(Scene):
         self.app.stack.push(RoundScene(self.app, branch))
 
     def open_link(self, kind: str, ident: str) -> None:
-        from game.ui.scenes.lesson import LessonLinkScene
+        from game.ui.scenes.lesson import open_link
 
-        self.app.stack.push(LessonLinkScene(self.app, kind, ident))
+        open_link(self.app, kind, ident)
 
     def to_title(self) -> None:
         from game.ui.scenes.title import TitleScene

@@ -16,6 +16,11 @@ from game.ui.describe import (
 )
 from game.ui.loopmap import LoopMap
 from game.ui.scene import Scene
+from game.ui.scenes.learn_more import (
+    LEARN_MORE_HEIGHT,
+    LEARN_MORE_WIDTH,
+    LearnMoreButton,
+)
 from game.ui.session import GameSession
 from game.ui.timer_overlay import TimerOverlay
 from game.ui.widgets import Widget, draw_dashed_rect, draw_panel, place_rows, scroll_for
@@ -235,7 +240,27 @@ class RoundScene(Scene):
         )
 
     def detail_height(self) -> int:
-        return 8 * self.typesetter.line_height("label") + 16
+        return 8 * self.typesetter.line_height("label") + 16 + LEARN_MORE_HEIGHT + 6
+
+    def detail_rect(self) -> pygame.Rect:
+        return pygame.Rect(
+            PANEL_RECT.left + 8,
+            PANEL_RECT.bottom - self.footer_height() - self.detail_height() - 4,
+            PANEL_RECT.width - 16,
+            self.detail_height(),
+        )
+
+    def detail_widget(self) -> Widget | None:
+        """Return the widget the detail panel explains; update "learn more"."""
+        widget = self.ui.hovered or self.ui.focused
+        if widget is self.learn_more:
+            action_id = self.learn_more.action_id
+            return next((r for r in self.rows if r.action_id == action_id), None)
+        if isinstance(widget, ActionRow):
+            self.learn_more.show_action(widget.action_id)
+        else:
+            self.learn_more.show_action(None)
+        return widget
 
     def footer_height(self) -> int:
         return theme.BUTTON_HEIGHT + 2 * self.typesetter.line_height("label") + 12
@@ -261,6 +286,17 @@ class RoundScene(Scene):
             for action in self.session.scenario.actions
         ]
         widgets += self.rows
+        detail = self.detail_rect()
+        self.learn_more = LearnMoreButton(
+            (
+                detail.right - 8 - LEARN_MORE_WIDTH,
+                detail.bottom - 6 - LEARN_MORE_HEIGHT,
+                LEARN_MORE_WIDTH,
+                LEARN_MORE_HEIGHT,
+            ),
+            self,
+        )
+        widgets.append(self.learn_more)
         footer = pygame.Rect(
             PANEL_RECT.left + 8,
             PANEL_RECT.bottom - theme.BUTTON_HEIGHT - 8,
@@ -497,7 +533,7 @@ class RoundScene(Scene):
         # Everything but the map's markers, the rows, the buttons and the focus
         # ring is drawn into a cached layer, rebuilt only when its content changes.
         ts = self.typesetter
-        detail = self.ui.hovered or self.ui.focused
+        detail = self.detail_widget()
         key = (
             self.session.round,
             tuple(self.session.selected),
@@ -654,17 +690,13 @@ class RoundScene(Scene):
                 valign="middle",
             )
         footer_height = self.footer_height()
-        detail_height = self.detail_height()
-        detail = pygame.Rect(
-            PANEL_RECT.left + 8,
-            PANEL_RECT.bottom - footer_height - detail_height - 4,
-            PANEL_RECT.width - 16,
-            detail_height,
-        )
+        detail = self.detail_rect()
         draw_panel(surface, detail, fill=theme.PANEL_ALT, border=None)
+        text = detail.inflate(-16, -12)
+        text.height -= LEARN_MORE_HEIGHT + 6
         ts.box(
             surface,
-            detail.inflate(-16, -12),
+            text,
             self.detail_text(),
             "label",
             min_shrink=0.7,
@@ -685,7 +717,7 @@ class RoundScene(Scene):
         )
 
     def detail_text(self) -> str:
-        widget = self.ui.hovered or self.ui.focused
+        widget = self.detail_widget()
         if isinstance(widget, ActionRow):
             return self.action_detail(widget.action_id)
         if isinstance(widget, NodeWidget):

@@ -7,7 +7,6 @@ import math
 import pygame
 
 from game.ui import theme
-from game.ui.content_source import TUTORIAL_ID
 from game.ui.scene import Scene
 from game.ui.widgets import Widget, draw_hatch, draw_panel
 
@@ -36,7 +35,13 @@ class TitleScene(Scene):
                 True,
                 "secondary" if self.app.has_save() else "primary",
             ),
-            ("learn", lambda: self.s("title_learn"), self.learn, True, "secondary"),
+            (
+                "learn",
+                lambda: self.s("learn_title_button"),
+                self.learn,
+                True,
+                "secondary",
+            ),
             (
                 "workshop",
                 lambda: self.s("ws_title_button"),
@@ -108,19 +113,9 @@ class TitleScene(Scene):
         self.app.stack.push(ConfirmScene(self.app, "confirm_replace_save", decided))
 
     def learn(self) -> None:
-        from game.ui.scenes.briefing import BriefingScene
-        from game.ui.scenes.errors import ContentErrorScene
+        from game.ui.scenes.learning import LearningHubScene
 
-        entry = next(
-            (e for e in self.app.source.entries() if e.id == TUTORIAL_ID), None
-        )
-        if entry is None:
-            self.app.announcer.say(self.s("tutorial_missing"))
-            return
-        if entry.error is not None:
-            self.app.stack.push(ContentErrorScene(self.app, entry))
-            return
-        self.app.stack.push(BriefingScene(self.app, entry.scenario, tutorial=True))
+        self.app.stack.push(LearningHubScene(self.app))
 
     def workshop(self) -> None:
         from game.ui.scenes.workshop import WorkshopSetScene
