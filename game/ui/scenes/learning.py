@@ -213,16 +213,28 @@ class LearningHubScene(Scene):
     def description_height(self) -> int:
         if self.library.data is None:
             return 0
-        ts = self.typesetter
-        return ts.measure(self.path_description(), "small", PATH_RECT.width - 24) + 12
+        text = self.path_description()
+        if not text:
+            return 0
+        return self.typesetter.measure(text, "small", PATH_RECT.width - 24) + 12
 
     def path_description(self) -> str:
+        """Return the chosen path's description and audience, as far as they fit.
+
+        The path rows come first: at large text sizes the description is
+        left out, then the audience too, rather than hiding a path.
+        """
         path = self.path()
-        return (
-            pick(path["description"], self.lang)
-            + "\n"
-            + self.s("learn_audience", audience=pick(path["audience"], self.lang))
-        )
+        audience = self.s("learn_audience", audience=pick(path["audience"], self.lang))
+        full = pick(path["description"], self.lang) + "\n" + audience
+        rows = self.columns["paths"]
+        area = self.list_area(PATH_RECT)
+        needed = len(rows) * (self.row_height(rows, area.width) + 6)
+        ts = self.typesetter
+        for text in (full, audience):
+            if needed + ts.measure(text, "small", area.width) + 12 <= area.height:
+                return text
+        return ""
 
     def place(self) -> None:
         for name, rect in (
@@ -364,13 +376,16 @@ class LearningHubScene(Scene):
                 )
         area = self.list_area(PATH_RECT)
         height = self.description_height()
-        ts.box(
-            surface,
-            pygame.Rect(area.left, area.bottom - height + 12, area.width, height - 12),
-            self.path_description(),
-            "small",
-            theme.TEXT_MUTED,
-        )
+        if height:
+            ts.box(
+                surface,
+                pygame.Rect(
+                    area.left, area.bottom - height + 12, area.width, height - 12
+                ),
+                self.path_description(),
+                "small",
+                theme.TEXT_MUTED,
+            )
         self.ui.draw(surface, ts)
 
     def notice_text(self) -> str:

@@ -378,14 +378,18 @@ class ReaderScene(Scene):
         if self.view.max_offset <= 0:
             return
         percent = round(100 * self.view.offset / self.view.max_offset)
-        rect = pygame.Rect(TEXT_PANEL.left, TEXT_PANEL.bottom + 4, TEXT_PANEL.width, 20)
+        # Between the back button and the buttons on the right.
+        rect = pygame.Rect(
+            260, BUTTON_TOP, 1280 - 24 - 480 - 16 - 260, theme.BUTTON_HEIGHT
+        )
         self.typesetter.box(
             surface,
             rect,
             self.s("learn_scroll_hint", percent=percent),
             "label",
             theme.TEXT_MUTED,
-            align="right",
+            align="center",
+            valign="middle",
         )
 
 
@@ -522,7 +526,7 @@ class LessonScene(ReaderScene):
         checks = self.lesson["checks"] if self.lesson else []
         return [
             Widget(
-                (1280 - 24 - 360, BUTTON_TOP, 360, theme.BUTTON_HEIGHT),
+                (1280 - 24 - 480, BUTTON_TOP, 480, theme.BUTTON_HEIGHT),
                 lambda: self.s("learn_quiz_start", count=len(checks)),
                 self.open_quiz,
                 enabled=bool(checks),
