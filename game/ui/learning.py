@@ -51,7 +51,7 @@ class LearningUnavailable(Exception):
 
 
 class LearningSource:
-    """Where the compiled learning content comes from."""
+    """Origin of the compiled learning content."""
 
     def load(self) -> dict:
         """Return the compiled content.

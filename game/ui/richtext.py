@@ -29,7 +29,7 @@ _TOKENS = re.compile(r"\n|[^\S\n]+|[^\s]+")
 
 @dataclass(frozen=True)
 class Style:
-    """How a fragment looks; also the key of its font."""
+    """Look of a fragment; the same value is the key of its font."""
 
     role: str = "body"
     size: int = 18

@@ -64,7 +64,7 @@ def find_lesson_with(content: dict, kind: str) -> str:
 
 
 def go_to_check(pilot: Pilot, index: int) -> None:
-    """Skip to check ``index`` the way a learner would: answer and move on."""
+    """Move the quiz straight to check ``index``, leaving earlier checks unanswered."""
     scene = pilot.scene
     while scene.index < index:
         scene.index += 1
@@ -538,3 +538,30 @@ class TestLinksFromGame:
             assert pilot.scene_name == "playbook"
         pilot.click_widget("back")
         assert pilot.scene_name == "round"
+
+
+class TestWebContent:
+    def test_web_file_matches_compiled_content(self, content, tmp_path):
+        from game.learn.webexport import compile_for_web
+        from game.ui.learning import JsonLearningSource
+
+        written = compile_for_web(ROOT, tmp_path / "content")
+        assert [path.name for path in written] == ["learning.json"]
+        loaded = JsonLearningSource(written[0]).load()
+        assert loaded == json.loads(json.dumps(content))
+
+    def test_missing_web_file_reported(self, make_app, tmp_path):
+        from game.ui.learning import JsonLearningSource
+
+        app = make_app(tmp_path / "saves")
+        app.learning.source = JsonLearningSource(tmp_path / "content" / "learning.json")
+        app.start()
+        pilot = Pilot(app)
+        pilot.frames(1)
+        pilot.click_widget("learn")
+        assert pilot.scene_name == "learning"
+        assert (
+            "Die Lerninhalte sind nicht verfügbar: learning.json:"
+            in (app.announcer.history[-1])
+        )
+        assert [w.key for w in pilot.scene.ui.widgets] == ["back", "tutorial"]

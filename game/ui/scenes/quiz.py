@@ -245,9 +245,6 @@ class QuizScene(Scene):
         return f"{self.progress_note()}: {self.question()} {self.hint()}"
 
     def row_label(self, answer: int) -> str:
-        kind = self.check["type"]
-        if kind == "reihenfolge":
-            return self.answer_text(answer)
         return self.answer_text(answer)
 
     def row_state(self, row: AnswerRow) -> str:
