@@ -279,7 +279,8 @@ class TestChecks:
             + text[end:],
             encoding="utf-8",
         )
-        line, column = locate(path, '- text: "Das Fachamt, das die Lösung nutzen soll"')
+        # The first answer of `mitreden` is the first `- text:` item in the file.
+        line, column = locate(path, "- text:")
         assert messages(content_root) == [
             f"{LESSONS}/govtech.yaml:{line}:{column}: in Lektion `kommunen_verstehen`, "
             "Prüfung `mitreden`: Eine Mehrfachauswahl braucht mindestens eine richtige "
