@@ -291,11 +291,16 @@ class TestChecks:
         path = content_root / LESSONS / "leitung.yaml"
         replace(
             path,
-            '            rueckmeldung: "Nein. Chefsache heißt nicht, jedes Detail selbst '
-            'zu steuern."\n',
+            "            rueckmeldung:\n"
+            '              de: "Nein. Chefsache heißt nicht, jedes Detail selbst '
+            'zu steuern."\n'
+            '              en: "No. Making data a matter for the top does not mean '
+            'steering every detail personally."\n',
             "",
         )
-        line, column = locate(path, 'text: "Jedes Dashboard selbst gestalten"')
+        # The answer starts at its `text:` key, one line above its German text.
+        de_line, de_column = locate(path, 'de: "Jedes Dashboard selbst gestalten"')
+        line, column = de_line - 1, de_column - 2
         assert messages(content_root) == [
             f"{LESSONS}/leitung.yaml:{line}:{column}: in Lektion `daten_chefsache`, "
             "Prüfung `warum_spitze`: Pflichtfeld `rueckmeldung` fehlt. Ergänzen Sie eine "
