@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+from testsupport import ROOT
 
 from game.cli import main
 from game.learn.export import SCORM_FILE, check_game_url, export_elearning
@@ -29,7 +30,7 @@ class TestStaticModule:
             ["index.html"]
             + [f"pfad-{path}.html" for path in PATHS]
             + [
-                f"playbook-{name}.html"
+                f"playbook-{name}{suffix}.html"
                 for name in (
                     "dsgvo",
                     "erfolg",
@@ -38,6 +39,10 @@ class TestStaticModule:
                     "schnittstellen",
                     "testdaten",
                 )
+                for suffix in ("", ".en")
+                # An English page exists only where the playbook has a NAME.en.md.
+                if not suffix
+                or (ROOT / f"learning_paths/playbooks/{name}.en.md").exists()
             ]
         )
         assert (exported.html_dir / "assets/lernpfad.js").exists()
@@ -45,7 +50,8 @@ class TestStaticModule:
     def test_pages_link_the_game_relatively(self, exported):
         for page in exported.pages:
             html = page.read_text(encoding="utf-8")
-            assert 'lang="de"' in html.split("\n", 2)[1]
+            lang = "en" if page.name.endswith(".en.html") else "de"
+            assert f'lang="{lang}"' in html.split("\n", 2)[1]
             assert 'href="../web/index.html"' in html, page.name
 
     def test_content_links_resolve_to_pages(self, exported):

@@ -258,10 +258,15 @@ class TestChecks:
         path = content_root / LESSONS / "umsetzen.yaml"
         replace(
             path,
-            '          - text: "Pseudonymisierte Produktivdaten"\n',
-            '          - text: "Pseudonymisierte Produktivdaten"\n            richtig: true\n',
+            '              de: "Pseudonymisierte Produktivdaten"\n'
+            '              en: "Pseudonymised production data"\n',
+            '              de: "Pseudonymisierte Produktivdaten"\n'
+            '              en: "Pseudonymised production data"\n'
+            "            richtig: true\n",
         )
-        line, column = locate(path, '- text: "Synthetische Daten mit realistischen')
+        # The answer item starts at its `- text:`, one line above its German text.
+        de_line, de_column = locate(path, 'de: "Synthetische Daten mit realistischen')
+        line, column = de_line - 1, de_column - 4
         assert messages(content_root) == [
             f"{LESSONS}/umsetzen.yaml:{line}:{column}: in Lektion `testdaten_bereitstellen`, "
             "Prüfung `testdaten_art`: Eine Einfachauswahl braucht genau eine richtige "
@@ -328,6 +333,8 @@ class TestPlaybooks:
     def test_heading_without_id(self, content_root):
         path = content_root / "learning_paths/playbooks/erfolg.md"
         replace(path, "## Formate und Kanäle {#formate}", "## Formate und Kanäle")
+        # Without the English version only the German heading is reported.
+        (content_root / "learning_paths/playbooks/erfolg.en.md").unlink()
         line, _ = locate(path, "## Formate und Kanäle")
         assert messages(content_root) == [
             f"learning_paths/playbooks/erfolg.md:{line}:1: in Playbook `erfolg`: Abschnitt "
@@ -483,6 +490,9 @@ class TestCompile:
             "ref": "governance#rollen",
             "playbook": "governance",
             "section": "rollen",
-            "title": {"de": "Governance-Playbook: Datenprojekte gemeinsam steuern"},
+            "title": {
+                "de": "Governance-Playbook: Datenprojekte gemeinsam steuern",
+                "en": "Governance playbook: steering data projects together",
+            },
             "section_title": "Rollen",
         }
