@@ -49,6 +49,14 @@ register(
             "`{text}` ist keine Zahl: YAML verwendet den Dezimalpunkt. Schreiben Sie `{fixed}`.",
             "`{text}` is not a number because YAML uses a decimal point. Write `{fixed}`.",
         ),
+        "thousands_dot": (
+            "`{text}` liest YAML als Kommazahl, nicht als Tausender. Schreiben Sie "
+            "`{fixed}` ohne Punkt (für eine Kommazahl: mit nur einer oder zwei Stellen "
+            "nach dem Punkt).",
+            "YAML reads `{text}` as a decimal number, not with a thousands separator. Write "
+            "`{fixed}` without the dot (for a decimal number, use one or two digits after "
+            "the dot).",
+        ),
         "out_of_range": (
             "Wert {value} liegt außerhalb des erlaubten Bereichs {low} bis {high}.",
             "value {value} is outside the allowed range {low} to {high}.",
@@ -89,6 +97,7 @@ register(
 )
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+THOUSANDS_DOT = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 def nearest(value: str, candidates) -> list[str]:
@@ -238,6 +247,15 @@ class Reader:
             return None
         if value != value or value in (float("inf"), float("-inf")):
             self._wrong_type(node, "number")
+            return None
+        if node.plain and THOUSANDS_DOT.fullmatch(node.text):
+            # `40.000` is 40 for YAML, but 40,000 for a German reader.
+            self.report(
+                node.location,
+                "thousands_dot",
+                text=node.text,
+                fixed=node.text.replace(".", ""),
+            )
             return None
         if integer and int(value) != value:
             self.report(node.location, "not_integer", value=_show(value))

@@ -39,6 +39,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML syntax error: {detail}. Check indentation, colons and quotes on this "
         "line and the line before.",
     ),
+    "control_character": (
+        "Unsichtbares Steuerzeichen {char} gefunden, oft aus einer Textverarbeitung "
+        "kopiert. Löschen Sie es (tippen Sie die Stelle neu).",
+        "invisible control character {char} found, often copied from a word processor. "
+        "Delete it (retype this part).",
+    ),
+    "syntax_missing_colon": (
+        "Hier fehlt der Doppelpunkt nach dem Schlüssel, oder das Leerzeichen danach. "
+        "Schreiben Sie `schluessel: wert`.",
+        "the colon after the key, or the space after it, is missing here. "
+        "Write `key: value`.",
+    ),
+    "syntax_colon_in_text": (
+        "Doppelpunkt an unerwarteter Stelle. Enthält ein Text einen Doppelpunkt, setzen "
+        "Sie den Text in Anführungszeichen; sonst prüfen Sie die Einrückung.",
+        "colon in an unexpected place. If a text contains a colon, put the text in "
+        "quotes; otherwise check the indentation.",
+    ),
+    "syntax_indentation": (
+        "Die Einrückung passt nicht zu den Zeilen davor. Rücken Sie Einträge auf "
+        "derselben Ebene gleich weit ein (nur Leerzeichen).",
+        "the indentation does not match the lines before. Indent entries on the same "
+        "level equally (spaces only).",
+    ),
+    "syntax_bad_character": (
+        "Zeichen kann hier nicht stehen ({detail}). Ein Tabulator muss durch Leerzeichen "
+        "ersetzt werden; Zeichen wie `@` oder `` ` `` am Textanfang brauchen "
+        "Anführungszeichen.",
+        "character cannot appear here ({detail}). Replace a tab with spaces; characters "
+        "such as `@` or `` ` `` at the start of a text need quotes.",
+    ),
+    "syntax_unclosed_quote": (
+        "Die Datei endet mitten in einem Wert. Prüfen Sie, ob ein Anführungszeichen oder "
+        "eine Klammer nicht geschlossen wurde.",
+        "the file ends in the middle of a value. Check for a quote or bracket that was "
+        "not closed.",
+    ),
     "many_documents": (
         "Zweites YAML-Dokument (`---`) gefunden; eine Datei darf nur eines enthalten. "
         "Entfernen Sie die Zeile `---` oder teilen Sie die Datei.",

@@ -67,6 +67,32 @@ register(
             "condition `{text}` cannot be read. Examples: `rueckhalt >= 60`, `runde >= 4`, "
             "`erledigt pilot_dashboard`, `nicht zustand altlast_falle`, `phase umsetzen`.",
         ),
+        "bad_operator": (
+            "Bedingung `{text}` ist so nicht lesbar. Meinten Sie `{fixed}`? Vergleiche: "
+            "`<`, `<=`, `>`, `>=`, `==`, `!=`; Zahlen mit Dezimalpunkt.",
+            "condition `{text}` cannot be read as written. Did you mean `{fixed}`? "
+            "Comparisons: `<`, `<=`, `>`, `>=`, `==`, `!=`; numbers with a decimal point.",
+        ),
+        "clause_and": (
+            "Bedingung `{text}` verbindet mehrere Teile mit „und“. Schreiben Sie stattdessen "
+            "eine Liste mit einer Bedingung je Zeile (`- ...`); alle müssen gelten.",
+            "condition `{text}` joins several parts with 'und'. Write a list with one "
+            "condition per line (`- ...`) instead; all of them must hold.",
+        ),
+        "win_empty": (
+            "`sieg` braucht mindestens eine Bedingung, sonst ist das Spiel sofort gewonnen.",
+            "`sieg` needs at least one condition, or the game is won at once.",
+        ),
+        "goal_after_end": (
+            "Ziel ist unerreichbar: `{text}`, aber das Spiel endet nach Runde {rounds}.",
+            "goal is unreachable: `{text}`, but the game ends after round {rounds}.",
+        ),
+        "self_prerequisite": (
+            "Maßnahme `{id}` setzt sich selbst voraus und kann nie beginnen. "
+            "Entfernen Sie `erledigt {id}` aus den Voraussetzungen.",
+            "action `{id}` requires itself and can never start. "
+            "Remove `erledigt {id}` from its prerequisites.",
+        ),
         "bad_polarity": (
             "Polarität `{value}` ist ungültig. Schreiben Sie `plus` (verstärkt) oder `minus` (schwächt).",
             "polarity `{value}` is invalid. Write `plus` (strengthens) or `minus` (weakens).",
@@ -227,6 +253,13 @@ class _ScenarioReader(Reader):
                 clause = ["phase", ident]
                 self.refer_later(node, "phase", ident, node.location)
             return clause
+        fixed = _fix_operators(text)
+        if fixed != text and (_COMPARISON.match(fixed) or _WORDS.match(fixed)):
+            self.report(node.location, "bad_operator", text=text, fixed=fixed)
+            return None
+        if " und " in f" {text} ":
+            self.report(node.location, "clause_and", text=text)
+            return None
         self.report(node.location, "bad_clause", text=text)
         return None
 
@@ -782,6 +815,12 @@ class _ScenarioReader(Reader):
                 max_uses = self.optional_int(fields, "wiederholbar", 1, 40, 1)
                 cooldown = self.optional_int(fields, "abklingzeit", 0, 40, 0)
                 prerequisites = self.condition(fields.get("voraussetzungen"))
+                if ["done", ident] in prerequisites:
+                    self.report(
+                        fields["voraussetzungen"].location,
+                        "self_prerequisite",
+                        id=ident,
+                    )
                 immediate = self.effects(fields.get("sofort"))
                 ongoing = self.effects(fields.get("pro_runde"))
                 modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
@@ -1146,19 +1185,23 @@ class _ScenarioReader(Reader):
             else [node] * len(goals.win)
         )
         with self.in_context("ctx_goals"):
+            if not goals.win:
+                self.report(node.location if node is not None else None, "win_empty")
             for clause, clause_node in zip(goals.win, clause_nodes, strict=False):
+                if clause[0] == "round" and _never_true(
+                    clause[2], clause[3], 0, goals.rounds
+                ):
+                    self.report(
+                        clause_node.location,
+                        "goal_after_end",
+                        text=clause_node.text,
+                        rounds=goals.rounds,
+                    )
                 if clause[0] != "var" or clause[1] not in bounds:
                     continue
                 low, high = bounds[clause[1]]
                 op, number = clause[2], clause[3]
-                impossible = (
-                    (op == ">=" and number > high)
-                    or (op == ">" and number >= high)
-                    or (op == "<=" and number < low)
-                    or (op == "<" and number <= low)
-                    or (op == "==" and not low <= number <= high)
-                )
-                if impossible:
+                if _never_true(op, number, low, high):
                     self.report(
                         clause_node.location,
                         "goal_unreachable",
@@ -1193,6 +1236,30 @@ class _ScenarioReader(Reader):
                 count=len(reference),
                 rounds=scenario.goals.rounds,
             )
+
+
+def _never_true(op: str, number: float, low: float, high: float) -> bool:
+    """Return whether ``value op number`` fails for every value in [low, high]."""
+    return (
+        (op == ">=" and number > high)
+        or (op == ">" and number >= high)
+        or (op == "<=" and number < low)
+        or (op == "<" and number <= low)
+        or (op == "==" and not low <= number <= high)
+    )
+
+
+_OPERATOR_FIXES = (("=>", ">="), ("=<", "<="), ("≥", ">="), ("≤", "<="), ("≠", "!="))
+
+
+def _fix_operators(text: str) -> str:
+    """Return ``text`` with common operator misspellings corrected."""
+    fixed = text
+    for wrong, right in _OPERATOR_FIXES:
+        fixed = fixed.replace(wrong, right)
+    fixed = re.sub(r"(?<![<>=!])=(?!=)", "==", fixed)
+    fixed = re.sub(r"(\d),(\d)", r"\1.\2", fixed)
+    return fixed
 
 
 def _show(value) -> str:

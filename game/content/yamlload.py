@@ -164,13 +164,22 @@ def load_text(text: str, path: str) -> Node:
             if builder.aborted:
                 # Stop scanning: PyYAML's scanner is quadratic in flow nesting depth.
                 break
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = error.problem or str(error)
+    except yaml.reader.ReaderError as error:
+        # A control character, for example pasted from a word processor.
+        line, column = _position(text, error.position)
         raise YamlSyntaxError(
-            [_problem(path, line, column, "yaml_syntax", detail=detail)]
+            [
+                _problem(
+                    path,
+                    line,
+                    column,
+                    "control_character",
+                    char=f"0x{error.character:02X}",
+                )
+            ]
         ) from error
+    except yaml.MarkedYAMLError as error:
+        raise YamlSyntaxError([_syntax_problem(error, path)]) from error
     except yaml.YAMLError as error:
         raise YamlSyntaxError(
             [_problem(path, 1, 1, "yaml_syntax", detail=str(error))]
@@ -184,6 +193,36 @@ def load_text(text: str, path: str) -> Node:
     if builder.root is None:
         raise YamlSyntaxError([_problem(path, 1, 1, "empty_file")])
     return builder.root
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+#: PyYAML problem texts that facilitators meet most, with our message ids.
+_SYNTAX_HINTS = (
+    ("could not find expected ':'", "syntax_missing_colon"),
+    ("mapping values are not allowed here", "syntax_colon_in_text"),
+    ("expected <block end>", "syntax_indentation"),
+    ("cannot start any token", "syntax_bad_character"),
+    ("found unexpected end of stream", "syntax_unclosed_quote"),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+    detail = error.problem or str(error)
+    code = "yaml_syntax"
+    for fragment, hint in _SYNTAX_HINTS:
+        if fragment in detail:
+            code = hint
+            break
+    mark = error.problem_mark or error.context_mark
+    if code == "syntax_missing_colon" and error.context_mark is not None:
+        # PyYAML notices the missing colon a line late; the key started here.
+        mark = error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return _problem(path, line, column, code, detail=detail)
 
 
 def load_file(path: str | Path, display_path: str | None = None) -> Node:

@@ -135,8 +135,8 @@ BROKEN = [
         'bedingung: "runde >= 2"',
         'bedingung: "runde => 2"',
         "minimal.yaml:54:16: in event `wahl`: condition `runde => 2` cannot be "
-        "read. Examples: `rueckhalt >= 60`, `runde >= 4`, `erledigt "
-        "pilot_dashboard`, `nicht zustand altlast_falle`, `phase umsetzen`.",
+        "read as written. Did you mean `runde >= 2`? Comparisons: `<`, `<=`, `>`, "
+        "`>=`, `==`, `!=`; numbers with a decimal point.",
         id="bad-condition",
     ),
     pytest.param(

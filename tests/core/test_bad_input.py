@@ -284,3 +284,75 @@ class TestBounds:
             "s.yaml:60:1: second YAML document (`---`) found, but a file may contain only "
             "one. Remove the `---` line or split the file."
         ]
+
+
+MORE_CASES = [
+    pytest.param(
+        variant("budget: 10000,", "budget: 10.000,"),
+        [
+            "s.yaml:9:22: in `ressourcen` (resources): YAML reads `10.000` as a decimal "
+            "number, not with a thousands separator. Write `10000` without the dot (for a "
+            "decimal number, use one or two digits after the dot)."
+        ],
+        id="thousands-dot",
+    ),
+    pytest.param(
+        variant('voraussetzungen: "erledigt schub"', 'voraussetzungen: "runde ≥ 2"'),
+        [
+            "s.yaml:41:22: in action `dauerhaft`: condition `runde ≥ 2` cannot be read as "
+            "written. Did you mean `runde >= 2`? Comparisons: `<`, `<=`, `>`, `>=`, `==`, "
+            "`!=`; numbers with a decimal point."
+        ],
+        id="operator-hint",
+    ),
+    pytest.param(
+        variant('voraussetzungen: "erledigt schub"', 'voraussetzungen: "a >= 2 und b >= 3"'),
+        [
+            "s.yaml:41:22: in action `dauerhaft`: condition `a >= 2 und b >= 3` joins several "
+            "parts with 'und'. Write a list with one condition per line (`- ...`) instead; "
+            "all of them must hold."
+        ],
+        id="condition-with-und",
+    ),
+    pytest.param(
+        variant('sieg: ["a >= 90"]', "sieg: []"),
+        ["s.yaml:53:9: in `ziele` (goals): `sieg` needs at least one condition, or the game "
+         "is won at once."],
+        id="empty-win",
+    ),
+    pytest.param(
+        variant('sieg: ["a >= 90"]', 'sieg: ["runde >= 7"]'),
+        ["s.yaml:53:10: in `ziele` (goals): goal is unreachable: `runde >= 7`, but the game "
+         "ends after round 6."],
+        id="win-after-last-round",
+    ),
+    pytest.param(
+        variant("titel: Mini", "titel: Mini\nstart:35"),
+        [
+            "s.yaml:4:1: the colon after the key, or the space after it, is missing here. "
+            "Write `key: value`."
+        ],
+        id="missing-colon",
+    ),
+    pytest.param(
+        variant("champion: Kim", "champion: Kim\x07"),
+        [
+            "s.yaml:8:14: invisible control character 0x07 found, often copied from a word "
+            "processor. Delete it (retype this part)."
+        ],
+        id="control-character",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_more_bad_scenario_messages(text, expected):
+    assert messages(text) == expected
+
+
+def test_self_prerequisite_rejected():
+    text = variant('voraussetzungen: "erledigt schub"', 'voraussetzungen: "erledigt dauerhaft"')
+    assert messages(text) == [
+        "s.yaml:41:22: in action `dauerhaft`: action `dauerhaft` requires itself and can "
+        "never start. Remove `erledigt dauerhaft` from its prerequisites."
+    ]
