@@ -218,3 +218,29 @@ def test_help_for_every_command():
         result = run(command, "--help")
         assert result.returncode == 0
         assert "usage: python -m game" in result.stdout
+
+
+class TestFileIdentity:
+    def test_copied_scenario_keeps_old_id(self, tmp_path):
+        shutil.copy(ROOT / "scenarios" / "sozialraeume.yaml", tmp_path / "sozialraeume.yaml")
+        copy = tmp_path / "meine_stadt.yaml"
+        shutil.copy(ROOT / "scenarios" / "sozialraeume.yaml", copy)
+        result = run("--lang", "en", "validate", "--quiet", str(copy))
+        assert result.returncode == 1
+        lines = result.stdout.splitlines()
+        assert lines[0] == (
+            f"{copy}:8:5: id `sozialraeume` does not match the file name `meine_stadt.yaml`. "
+            "Write `id: meine_stadt` (or rename the file), so the game and the workshop "
+            "tools find the scenario."
+        )
+        assert lines[1] == (
+            f"{copy}:8:5: id `sozialraeume` is also used by the scenario in "
+            f"{tmp_path / 'sozialraeume.yaml'}. Give every scenario its own id."
+        )
+
+    def test_set_outside_sets_folder_checked_as_set(self, tmp_path):
+        copy = tmp_path / "einfuehrung_90.yaml"
+        shutil.copy(ROOT / "scenarios" / "sets" / "einfuehrung_90.yaml", copy)
+        result = run("--lang", "en", "validate", "--quiet", str(copy))
+        assert "required field `kurzbeschreibung`" not in result.stdout
+        assert "scenario `sozialraeume`" in result.stdout
