@@ -12,7 +12,7 @@ from game.content.scenario import load_scenario, load_scenario_text
 from game.content.yamlload import MAX_FILE_BYTES, load_file, load_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
 
 
 def variant(old: str, new: str) -> str:

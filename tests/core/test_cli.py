@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -27,7 +27,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 class TestValidate:
     def test_valid_files_summary(self):
-        result = run("validate", "tests/fixtures/minimal.yaml")
+        result = run("validate", "tests/fixtures/mini.yaml")
         assert result.returncode == 0
         assert result.stdout.strip() == "1 Datei(en) geprüft, keine Probleme."
 
@@ -41,7 +41,7 @@ class TestValidate:
             "sofort: {b: 10}", "sofort: {bb: 10}"
         )
         (tmp_path / "kaputt.yaml").write_text(broken, encoding="utf-8")
-        (tmp_path / "gut.yaml").write_text(MINIMAL, encoding="utf-8")
+        (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
         result = run("--lang", "en", "validate", "--quiet", str(tmp_path))
         assert result.returncode == 1
         lines = result.stdout.strip().splitlines()

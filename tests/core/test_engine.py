@@ -14,7 +14,7 @@ from game.sim.model import scenario_from_dict, scenario_to_dict
 from game.sim.policies import make_policy, play
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
 
 
 def calm_scenario(text: str = MINIMAL):
