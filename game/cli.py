@@ -17,6 +17,8 @@ import logging
 import os
 import sys
 
+LANGUAGES = ("de", "en")
+
 #: Modules with a ``register(subparsers)`` function, in help order.
 COMMAND_MODULES = (
     "game.tools.commands",
@@ -36,15 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
             "between municipalities and GovTech companies. Without a sub-command the game starts."
         ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=("de", "en"),
-        default=os.environ.get("DATENSCHATZ_LANG", "de"),
-        help="language of messages (default: de, or $DATENSCHATZ_LANG)",
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log debug messages"
-    )
+    _add_common_options(parser, default_lang())
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         try:
@@ -55,7 +49,49 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(subparsers)
+    # `--lang en` and `-v` work before and after the sub-command.
+    for sub in _sub_parsers(parser):
+        _add_common_options(sub, argparse.SUPPRESS)
     return parser
+
+
+def default_lang() -> str:
+    """Return the message language from $DATENSCHATZ_LANG, German if unset or unknown."""
+    value = os.environ.get("DATENSCHATZ_LANG", "de")
+    if value not in LANGUAGES:
+        print(
+            f"DATENSCHATZ_LANG={value!r} wird nicht unterstützt, Deutsch wird verwendet "
+            f"(erlaubt: de, en). / not supported, using German.",
+            file=sys.stderr,
+        )
+        return "de"
+    return value
+
+
+def _add_common_options(parser: argparse.ArgumentParser, lang_default) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=lang_default,
+        help="Sprache der Meldungen / language of messages (de, en; default: "
+        "$DATENSCHATZ_LANG or de)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if lang_default != argparse.SUPPRESS else argparse.SUPPRESS,
+        help="Fehlersuche protokollieren / log debug messages",
+    )
+
+
+def _sub_parsers(parser: argparse.ArgumentParser):
+    """Yield every sub-command parser below ``parser``, nested ones included."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield sub
+                yield from _sub_parsers(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,7 +90,7 @@ def register(subparsers) -> None:
         help="Balance-Erwartungen prüfen / run the balance expectations of scenarios",
         description=(
             "Run every expectation under `erwartungen` of each scenario (for example: doing "
-            "nothing loses in at least 90 %% of seeds) and report which hold. Exit code 1 if "
+            "nothing loses in at least 90 % of seeds) and report which hold. Exit code 1 if "
             "any fails."
         ),
     )

@@ -244,3 +244,10 @@ class TestFileIdentity:
         result = run("--lang", "en", "validate", "--quiet", str(copy))
         assert "required field `kurzbeschreibung`" not in result.stdout
         assert "scenario `sozialraeume`" in result.stdout
+
+
+def test_lang_after_subcommand():
+    before = run("--lang", "en", "validate", "tests/fixtures/mini.yaml")
+    after = run("validate", "tests/fixtures/mini.yaml", "--lang", "en")
+    assert after.returncode == 0
+    assert after.stdout == before.stdout == "1 file(s) checked, no problems.\n"
