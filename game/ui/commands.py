@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -53,10 +55,37 @@ def register(subparsers) -> None:
 
 def run_game(args: argparse.Namespace) -> int:
     """Open the desktop game at the title screen."""
+    lang = getattr(args, "lang", "de")
+    if not prepare_desktop(lang):
+        return 1
     from game.ui.app import main
 
-    asyncio.run(main("desktop", lang=getattr(args, "lang", "de")))
+    asyncio.run(main("desktop", lang=lang))
     return 0
+
+
+def prepare_desktop(lang: str) -> bool:
+    """Check that a window can open, and let SIGTERM and Ctrl+C end the game.
+
+    Without a display SDL falls back to an invisible offscreen window, and the
+    game would run unseen. SDL also turns SIGTERM into a close request, which
+    only opens the quit dialog; the game saves after every round, so ending
+    the process at once loses nothing.
+    """
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+    if os.environ.get("SDL_VIDEODRIVER") or not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    message = {
+        "de": "Kein Bildschirm gefunden (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). "
+        "Starten Sie das Spiel in einer grafischen Sitzung, oder nutzen Sie die "
+        "Browser-Version: python -m game serve",
+        "en": "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Start the "
+        "game in a graphical session, or use the browser version: python -m game serve",
+    }
+    print(message.get(lang, message["de"]), file=sys.stderr)
+    return False
 
 
 def run_play(args: argparse.Namespace) -> int:
@@ -86,6 +115,8 @@ def run_play(args: argparse.Namespace) -> int:
             }[args.lang]
         )
         return 2
+    if not prepare_desktop(args.lang):
+        return 1
     asyncio.run(
         main(
             "desktop",
