@@ -242,7 +242,10 @@ def broken_entry():
     text = text.replace(
         '    - "gefuehlter_nutzen >= 33"', '    - "gefuehlter_nutzn >= 33"', 1
     )
-    folder = Path(tempfile.mkdtemp(prefix="datenschatz-broken-"))
+    # One fixed folder, reused by every run: the error scene reads the file
+    # while it draws, so it must outlive this function.
+    folder = Path(tempfile.gettempdir()) / "datenschatz-screenshots"
+    folder.mkdir(exist_ok=True)
     path = folder / "kaputt.yaml"
     path.write_text(text, encoding="utf-8")
     return _load_yaml(path)
