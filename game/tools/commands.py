@@ -440,7 +440,7 @@ def summary_text(summary: dict, scenario: Scenario, lang: str) -> str:
             f"  {names[variable_id]:<40} {value['mean']:6.1f} ± {value['sd']:5.1f}"
         )
     out.append("")
-    out.append(f"{'Gebrochene Zyklen' if de else 'Broken cycles'}:")
+    out.append(f"{'Durchbrochene Zyklen' if de else 'Broken cycles'}:")
     for loop_id, loop in summary["loops"].items():
         when = (
             f"{'im Mittel in Runde' if de else 'on average in round'} {loop['mean_round']:.1f}"

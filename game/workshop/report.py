@@ -60,7 +60,7 @@ LABELS = {
         "outcome": "Ergebnis",
         "score": "Punkte",
         "phase": "Erreichte Phase",
-        "cycles_broken": "Gebrochene Zyklen",
+        "cycles_broken": "Durchbrochene Zyklen",
         "no_phase": "keine",
         "won": "Ziel erreicht in Runde {round}",
         "lost_early": "Gescheitert in Runde {round}",
@@ -80,9 +80,9 @@ LABELS = {
         "line_item": "{team}: Start {start}, Ende {end} nach Runde {round}",
         "goal": "Ziel {op} {value}",
         "goal_desc": ", Ziel {op} {value}",
-        "cycles": "Gebrochene Zyklen",
+        "cycles": "Durchbrochene Zyklen",
         "cycles_intro": (
-            "Ein Zyklus gilt als gebrochen, sobald er sich zum ersten Mal in die "
+            "Ein Zyklus gilt als durchbrochen, sobald er sich zum ersten Mal in die "
             "gute Richtung dreht. „Am Ende“ zeigt seinen Zustand in der letzten "
             "gespielten Runde."
         ),
@@ -91,16 +91,16 @@ LABELS = {
         "never": "nie",
         "status_vicious": "dreht sich weiter",
         "status_neutral": "steht still",
-        "status_virtuous": "gebrochen",
+        "status_virtuous": "durchbrochen",
         "at_end": "am Ende: {status}",
-        "loop_chart": "Runde, in der die Teams die Zyklen gebrochen haben",
-        "loop_desc": "Punktdiagramm der Runden, in denen Zyklen gebrochen wurden. {items}",
+        "loop_chart": "Runde, in der die Teams die Zyklen durchbrochen haben",
+        "loop_desc": "Punktdiagramm der Runden, in denen Zyklen durchbrochen wurden. {items}",
         "loop_item": "{loop}: {teams}.",
-        "loop_none": "von keinem Team gebrochen",
-        "loop_marker": "{team}: {loop} in Runde {round} gebrochen",
+        "loop_none": "von keinem Team durchbrochen",
+        "loop_marker": "{team}: {loop} in Runde {round} durchbrochen",
         "timeline": "Entscheidungen Runde für Runde",
         "timeline_intro": (
-            "Begonnene Maßnahmen, eingetretene Ereignisse und gebrochene Zyklen je "
+            "Begonnene Maßnahmen, eingetretene Ereignisse und durchbrochene Zyklen je "
             "Runde. Ein leeres Feld heißt: nichts begonnen."
         ),
         "round": "Runde",

@@ -132,7 +132,7 @@ class TestSimulate:
         assert first.returncode == 0
         assert first.stdout == second.stdout
         assert "Siegquote" in first.stdout
-        assert "Gebrochene Zyklen" in first.stdout
+        assert "Durchbrochene Zyklen" in first.stdout
 
     def test_json_summary(self):
         result = run(
