@@ -124,10 +124,10 @@ def register(subparsers) -> None:
     )
     guide.add_argument(
         "--lessons-base",
-        default="../elearning/lessons/",
+        default="../elearning/",
         metavar="URL",
-        help="base address of the exported lessons; a lesson links to "
-        "BASE<id>.html (default: ../elearning/lessons/)",
+        help="address of the exported e-learning module (export-elearning --out); a "
+        "lesson links to BASE/pfad-<path>.html#l-<id> (default: ../elearning/)",
     )
     guide.add_argument(
         "--start",

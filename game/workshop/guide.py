@@ -9,6 +9,7 @@ refer to.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from game.content.scenario import load_scenario
 from game.sim.model import Scenario, text_in
 from game.workshop.render import format_number, render
 from game.workshop.sets import AgendaItem, ScenarioSet, agenda
+
+log = logging.getLogger(__name__)
 
 LABELS = {
     "de": {
@@ -256,14 +259,14 @@ class Guide:
 def build_guide(
     scenario_set: ScenarioSet,
     lang: str = "de",
-    lessons_base: str = "../elearning/lessons/",
+    lessons_base: str = "../elearning/",
     start_minute: int | None = None,
 ) -> Guide:
     """Compute the guide of a validated set.
 
     Args:
-        lessons_base: Prefix of lesson links; a lesson ``x`` links to
-            ``<lessons_base>x.html``.
+        lessons_base: Folder of the exported e-learning module; lesson ``x``
+            of path ``p`` links to ``<lessons_base>pfad-p.html#l-x``.
         start_minute: Clock time of the start in minutes after midnight; the
             agenda shows times relative to the start when ``None``.
     """
@@ -341,14 +344,42 @@ def lesson_links(scenario: Scenario, lang: str, base: str) -> list[Lesson]:
             for key, names in used_by.items()
         }
     labels = LABELS[lang]
-    return [
-        Lesson(
-            lesson_id,
-            f"{base}{lesson_id}.html",
-            labels["lesson_for"].format(items=", ".join(names)),
+    index = _lesson_index(Path(scenario.source).resolve().parent.parent)
+    lessons = []
+    for lesson_id, names in used_by.items():
+        path_id, title = index.get(lesson_id, (None, None))
+        # The e-learning export shows each lesson inside its path's page.
+        href = f"{base}pfad-{path_id}.html#l-{lesson_id}" if path_id else ""
+        label = text_in(title, lang) if title else lesson_id
+        lessons.append(
+            Lesson(label, href, labels["lesson_for"].format(items=", ".join(names)))
         )
-        for lesson_id, names in used_by.items()
-    ]
+    return lessons
+
+
+def _lesson_index(root: Path) -> dict[str, tuple[str, dict]]:
+    """Map lesson ids to the first path that contains them and their titles.
+
+    Returns an empty index if the project has no valid learning content; the
+    guide then lists lesson ids without links.
+    """
+    if not (root / "learning_paths").is_dir():
+        return {}
+    from game.content.errors import ContentError
+    from game.learn import load_learning_content
+
+    try:
+        content = load_learning_content(root, include_scenario_problems=False)
+    except ContentError as error:
+        log.warning("learning content of %s not usable for lesson links: %s", root, error)
+        return {}
+    index: dict[str, tuple[str, dict]] = {}
+    for path in content.paths:
+        for module in path.modules:
+            for lesson_id in module.lessons:
+                if lesson_id not in index and lesson_id in content.lessons:
+                    index[lesson_id] = (path.id, content.lessons[lesson_id].title)
+    return index
 
 
 def describe_condition(clause: list, scenario: Scenario, lang: str) -> str:

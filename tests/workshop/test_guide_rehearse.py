@@ -74,12 +74,15 @@ class TestGuide:
         }
         assert lessons
         links = {href for href, _ in page.links if href and href.startswith(BASE)}
-        assert links == {f"{BASE}{lesson}.html" for lesson in lessons}
+        # Every lesson links into the exported page of a path that contains it.
+        anchors = {href.rsplit("#l-", 1)[1] for href in links}
+        assert anchors == lessons
+        assert all(href.startswith(f"{BASE}pfad-") for href in links)
 
     def test_default_lesson_base(self, tmp_path):
         out = tmp_path / "g.html"
         assert main(["workshop", "guide", str(SET_PATH), "--out", str(out)]) == 0
-        assert 'href="../elearning/lessons/stakeholder_verstehen.html"' in (
+        assert 'href="../elearning/pfad-daten_champions.html#l-stakeholder_verstehen"' in (
             out.read_text(encoding="utf-8")
         )
 
@@ -144,3 +147,19 @@ class TestRehearsal:
         page = parse(out.read_text(encoding="utf-8"))
         for team in TEAM_NAMES[:5]:
             assert team in page.row_headers
+
+
+def test_guide_links_resolve_in_export(tmp_path):
+    from game.learn.export import export_elearning
+    from testsupport import ROOT
+
+    export_elearning(ROOT, tmp_path / "elearning", scorm=False)
+    guide = tmp_path / "leitfaden.html"
+    assert main(["workshop", "guide", str(SET_PATH), "--out", str(guide)]) == 0
+    page = parse(guide.read_text(encoding="utf-8"))
+    targets = [href for href, _ in page.links if href and href.startswith("../elearning/")]
+    assert targets
+    for href in targets:
+        file_name, anchor = href.removeprefix("../elearning/").split("#")
+        exported = (tmp_path / "elearning" / file_name).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in exported, href
