@@ -135,10 +135,10 @@ def validate_file(path: Path) -> list[Problem]:
 def validate_paths(files: list[Path], roots: list[str]) -> dict[str, list[Problem]]:
     """Validate ``files`` and the links between scenarios and learning content.
 
-    When a validated file lies in a project that has a ``learning_paths/``
-    folder, the learning content is checked as a whole, and its problems are
-    reported for the validated files (for a scenario: lesson and playbook
-    links that do not resolve, or an action that links to neither).
+    The learning content of the file's project (or of the installed game) is
+    checked as a whole. Its problems are reported for the validated files,
+    for a scenario: lesson and playbook links that do not resolve, or an
+    action that links to neither.
     """
     results: dict[str, list[Problem]] = {}
     for path in files:

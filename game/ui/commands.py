@@ -69,7 +69,7 @@ def prepare_desktop(lang: str) -> bool:
 
     Without a display SDL falls back to an invisible offscreen window, and the
     game would run unseen. SDL also turns SIGTERM into a close request, which
-    only opens the quit dialog; the game saves after every round, so ending
+    only opens the quit dialog. The game saves after every round, so ending
     the process at once loses nothing.
     """
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
