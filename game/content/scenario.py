@@ -263,6 +263,20 @@ class _ScenarioReader(Reader):
         self.report(node.location, "bad_clause", text=text)
         return None
 
+    def entries(self, node: Node | None, context_code: str):
+        """Yield ``(child, id)`` of an id-keyed section, each in its context.
+
+        The id is ``None`` when the key is not a valid id (already reported).
+        """
+        if node is None:
+            return
+        if node.kind != "mapping":
+            self._wrong_type(node, "mapping")
+            return
+        for key, child in node.value.items():
+            with self.in_context(context_code, id=key):
+                yield child, self.ident(child, node.key_locations[key], key)
+
     def effects(self, node: Node | None) -> dict[str, float]:
         """Read ``{variable_or_resource: points}``."""
         if node is None:
@@ -470,96 +484,89 @@ class _ScenarioReader(Reader):
 
     def read_variables(self, node: Node | None) -> list[Variable]:
         out: list[Variable] = []
-        if node is None:
-            return out
-        if node.kind != "mapping":
-            self._wrong_type(node, "mapping")
-            return out
         loop_ids = self.ids_of("zyklen")
-        for key, child in node.value.items():
-            with self.in_context("ctx_variable", id=key):
-                ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(
-                    child,
-                    {
-                        "name": True,
-                        "erklaerung": True,
-                        "start": True,
-                        "min": False,
-                        "max": False,
-                        "zyklen": False,
-                        "dimension": True,
-                        "gut": True,
-                    },
+        for child, ident in self.entries(node, "ctx_variable"):
+            fields = self.mapping(
+                child,
+                {
+                    "name": True,
+                    "erklaerung": True,
+                    "start": True,
+                    "min": False,
+                    "max": False,
+                    "zyklen": False,
+                    "dimension": True,
+                    "gut": True,
+                },
+            )
+            if fields is None or ident is None:
+                continue
+            minimum = self.number(fields["min"]) if "min" in fields else 0.0
+            maximum = self.number(fields["max"]) if "max" in fields else 100.0
+            start = self.number(fields["start"]) if "start" in fields else None
+            if minimum is not None and maximum is not None and minimum >= maximum:
+                self.report(
+                    fields.get("max", child).location,
+                    "bounds_order",
+                    minimum=_show(minimum),
+                    maximum=_show(maximum),
                 )
-                if fields is None or ident is None:
-                    continue
-                minimum = self.number(fields["min"]) if "min" in fields else 0.0
-                maximum = self.number(fields["max"]) if "max" in fields else 100.0
-                start = self.number(fields["start"]) if "start" in fields else None
-                if minimum is not None and maximum is not None and minimum >= maximum:
-                    self.report(
-                        fields.get("max", child).location,
-                        "bounds_order",
-                        minimum=_show(minimum),
-                        maximum=_show(maximum),
-                    )
-                    continue
-                if (
-                    None not in (start, minimum, maximum)
-                    and not minimum <= start <= maximum
-                ):
-                    self.report(
-                        fields["start"].location,
-                        "start_outside",
-                        start=_show(start),
-                        minimum=_show(minimum),
-                        maximum=_show(maximum),
-                    )
-                cycles = []
-                if "zyklen" in fields:
-                    items = self.sequence(fields["zyklen"]) or []
-                    for item in items:
-                        value = self.reference(item, "loop", loop_ids)
-                        if value is not None:
-                            cycles.append(value)
-                dimension = (
-                    self.choice(fields["dimension"], DIMENSIONS)
-                    if "dimension" in fields
-                    else None
+                continue
+            if (
+                None not in (start, minimum, maximum)
+                and not minimum <= start <= maximum
+            ):
+                self.report(
+                    fields["start"].location,
+                    "start_outside",
+                    start=_show(start),
+                    minimum=_show(minimum),
+                    maximum=_show(maximum),
                 )
-                desirable = (
-                    self.choice(fields["gut"], ("hoch", "niedrig"))
-                    if "gut" in fields
-                    else None
-                )
-                name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = (
-                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                )
-                if None in (
-                    minimum,
-                    maximum,
-                    start,
-                    dimension,
-                    desirable,
+            cycles = []
+            if "zyklen" in fields:
+                items = self.sequence(fields["zyklen"]) or []
+                for item in items:
+                    value = self.reference(item, "loop", loop_ids)
+                    if value is not None:
+                        cycles.append(value)
+            dimension = (
+                self.choice(fields["dimension"], DIMENSIONS)
+                if "dimension" in fields
+                else None
+            )
+            desirable = (
+                self.choice(fields["gut"], ("hoch", "niedrig"))
+                if "gut" in fields
+                else None
+            )
+            name = self.texts(fields["name"]) if "name" in fields else None
+            explanation = (
+                self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+            )
+            if None in (
+                minimum,
+                maximum,
+                start,
+                dimension,
+                desirable,
+                name,
+                explanation,
+            ):
+                continue
+            out.append(
+                Variable(
+                    ident,
                     name,
                     explanation,
-                ):
-                    continue
-                out.append(
-                    Variable(
-                        ident,
-                        name,
-                        explanation,
-                        start,
-                        minimum,
-                        maximum,
-                        cycles,
-                        dimension,
-                        "high" if desirable == "hoch" else "low",
-                    )
+                    start,
+                    minimum,
+                    maximum,
+                    cycles,
+                    dimension,
+                    "high" if desirable == "hoch" else "low",
                 )
+            )
         return out
 
     def read_links(self, node: Node | None) -> tuple[list[Link], dict[str, Node]]:
@@ -668,256 +675,222 @@ class _ScenarioReader(Reader):
 
     def read_loops(self, node: Node | None) -> list[Loop]:
         out: list[Loop] = []
-        if node is None:
-            return out
-        if node.kind != "mapping":
-            self._wrong_type(node, "mapping")
-            return out
         variable_ids = self.ids_of("variablen")
-        for key, child in node.value.items():
-            with self.in_context("ctx_loop", id=key):
-                ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(
-                    child, {"name": True, "erklaerung": True, "variablen": True}
-                )
-                if fields is None or ident is None:
-                    continue
-                name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = (
-                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                )
-                members = []
-                items = (
-                    self.sequence(fields["variablen"])
-                    if "variablen" in fields
-                    else None
-                )
-                for item in items or []:
-                    value = self.reference(item, "variable", variable_ids)
-                    if value in members:
-                        self.report(item.location, "duplicate_item", value=value)
-                    elif value is not None:
-                        members.append(value)
-                if items is not None and len(items) < 2:
-                    self.report(fields["variablen"].location, "loop_too_short")
-                    continue
-                if None in (name, explanation) or items is None:
-                    continue
-                loop = Loop(ident, name, explanation, members)
-                loop.node = fields["variablen"]  # type: ignore[attr-defined]
-                out.append(loop)
+        for child, ident in self.entries(node, "ctx_loop"):
+            fields = self.mapping(
+                child, {"name": True, "erklaerung": True, "variablen": True}
+            )
+            if fields is None or ident is None:
+                continue
+            name = self.texts(fields["name"]) if "name" in fields else None
+            explanation = (
+                self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+            )
+            members = []
+            items = (
+                self.sequence(fields["variablen"]) if "variablen" in fields else None
+            )
+            for item in items or []:
+                value = self.reference(item, "variable", variable_ids)
+                if value in members:
+                    self.report(item.location, "duplicate_item", value=value)
+                elif value is not None:
+                    members.append(value)
+            if items is not None and len(items) < 2:
+                self.report(fields["variablen"].location, "loop_too_short")
+                continue
+            if None in (name, explanation) or items is None:
+                continue
+            loop = Loop(ident, name, explanation, members)
+            loop.node = fields["variablen"]  # type: ignore[attr-defined]
+            out.append(loop)
         return out
 
     def read_states(self, node: Node | None) -> list[State]:
         out: list[State] = []
-        if node is None:
-            return out
-        if node.kind != "mapping":
-            self._wrong_type(node, "mapping")
-            return out
-        for key, child in node.value.items():
-            with self.in_context("ctx_state", id=key):
-                ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(
-                    child,
-                    {
-                        "name": True,
-                        "erklaerung": True,
-                        "betreten": True,
-                        "verlassen": True,
-                        "wirkung_pro_runde": False,
-                        "wirkungen_aendern": False,
-                        "anfangs_aktiv": False,
-                    },
+        for child, ident in self.entries(node, "ctx_state"):
+            fields = self.mapping(
+                child,
+                {
+                    "name": True,
+                    "erklaerung": True,
+                    "betreten": True,
+                    "verlassen": True,
+                    "wirkung_pro_runde": False,
+                    "wirkungen_aendern": False,
+                    "anfangs_aktiv": False,
+                },
+            )
+            if fields is None or ident is None:
+                continue
+            name = self.texts(fields["name"]) if "name" in fields else None
+            explanation = (
+                self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+            )
+            enter = self.condition(fields.get("betreten"))
+            leave = self.condition(fields.get("verlassen"))
+            ongoing = self.effects(fields.get("wirkung_pro_runde"))
+            modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
+            initially = (
+                self.boolean(fields["anfangs_aktiv"])
+                if "anfangs_aktiv" in fields
+                else False
+            )
+            if None in (name, explanation, initially):
+                continue
+            out.append(
+                State(
+                    ident,
+                    name,
+                    explanation,
+                    enter,
+                    leave,
+                    ongoing,
+                    modifiers,
+                    initially,
                 )
-                if fields is None or ident is None:
-                    continue
-                name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = (
-                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                )
-                enter = self.condition(fields.get("betreten"))
-                leave = self.condition(fields.get("verlassen"))
-                ongoing = self.effects(fields.get("wirkung_pro_runde"))
-                modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
-                initially = (
-                    self.boolean(fields["anfangs_aktiv"])
-                    if "anfangs_aktiv" in fields
-                    else False
-                )
-                if None in (name, explanation, initially):
-                    continue
-                out.append(
-                    State(
-                        ident,
-                        name,
-                        explanation,
-                        enter,
-                        leave,
-                        ongoing,
-                        modifiers,
-                        initially,
-                    )
-                )
+            )
         return out
 
     def read_actions(self, node: Node | None) -> list[Action]:
         out: list[Action] = []
-        if node is None:
-            return out
-        if node.kind != "mapping":
-            self._wrong_type(node, "mapping")
-            return out
-        for key, child in node.value.items():
-            with self.in_context("ctx_action", id=key):
-                ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(
-                    child,
-                    {
-                        "name": True,
-                        "erklaerung": True,
-                        "phase": True,
-                        "kosten": True,
-                        "dauer": False,
-                        "voraussetzungen": False,
-                        "sofort": False,
-                        "pro_runde": False,
-                        "pro_runde_dauer": False,
-                        "wirkungen_aendern": False,
-                        "wiederholbar": False,
-                        "abklingzeit": False,
-                        "lektionen": False,
-                        "playbooks": False,
-                    },
+        for child, ident in self.entries(node, "ctx_action"):
+            fields = self.mapping(
+                child,
+                {
+                    "name": True,
+                    "erklaerung": True,
+                    "phase": True,
+                    "kosten": True,
+                    "dauer": False,
+                    "voraussetzungen": False,
+                    "sofort": False,
+                    "pro_runde": False,
+                    "pro_runde_dauer": False,
+                    "wirkungen_aendern": False,
+                    "wiederholbar": False,
+                    "abklingzeit": False,
+                    "lektionen": False,
+                    "playbooks": False,
+                },
+            )
+            if fields is None or ident is None:
+                continue
+            name = self.texts(fields["name"]) if "name" in fields else None
+            explanation = (
+                self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
+            )
+            phase = (
+                self.choice(fields["phase"], PHASE_ORDER) if "phase" in fields else None
+            )
+            cost_budget = cost_capacity = None
+            if "kosten" in fields:
+                costs = self.mapping(
+                    fields["kosten"], {"budget": True, "kapazitaet": True}
                 )
-                if fields is None or ident is None:
-                    continue
-                name = self.texts(fields["name"]) if "name" in fields else None
-                explanation = (
-                    self.texts(fields["erklaerung"]) if "erklaerung" in fields else None
-                )
-                phase = (
-                    self.choice(fields["phase"], PHASE_ORDER)
-                    if "phase" in fields
-                    else None
-                )
-                cost_budget = cost_capacity = None
-                if "kosten" in fields:
-                    costs = self.mapping(
-                        fields["kosten"], {"budget": True, "kapazitaet": True}
-                    )
-                    if costs and "budget" in costs and "kapazitaet" in costs:
-                        cost_budget = self.number(costs["budget"], 0, 1e9)
-                        cost_capacity = self.number(costs["kapazitaet"], 0, 1e6)
+                if costs and "budget" in costs and "kapazitaet" in costs:
+                    cost_budget = self.number(costs["budget"], 0, 1e9)
+                    cost_capacity = self.number(costs["kapazitaet"], 0, 1e6)
 
-                duration = self.optional_int(fields, "dauer", 1, 12, 1)
-                ongoing_rounds = self.optional_int(fields, "pro_runde_dauer", 0, 40, 0)
-                max_uses = self.optional_int(fields, "wiederholbar", 1, 40, 1)
-                cooldown = self.optional_int(fields, "abklingzeit", 0, 40, 0)
-                prerequisites = self.condition(fields.get("voraussetzungen"))
-                if ["done", ident] in prerequisites:
-                    self.report(
-                        fields["voraussetzungen"].location,
-                        "self_prerequisite",
-                        id=ident,
-                    )
-                immediate = self.effects(fields.get("sofort"))
-                ongoing = self.effects(fields.get("pro_runde"))
-                modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
-                lessons = self.id_list(fields.get("lektionen"), "lesson")
-                playbooks = self.id_list(fields.get("playbooks"), "playbook")
-                if None in (
+            duration = self.optional_int(fields, "dauer", 1, 12, 1)
+            ongoing_rounds = self.optional_int(fields, "pro_runde_dauer", 0, 40, 0)
+            max_uses = self.optional_int(fields, "wiederholbar", 1, 40, 1)
+            cooldown = self.optional_int(fields, "abklingzeit", 0, 40, 0)
+            prerequisites = self.condition(fields.get("voraussetzungen"))
+            if ["done", ident] in prerequisites:
+                self.report(
+                    fields["voraussetzungen"].location,
+                    "self_prerequisite",
+                    id=ident,
+                )
+            immediate = self.effects(fields.get("sofort"))
+            ongoing = self.effects(fields.get("pro_runde"))
+            modifiers = self.link_modifiers(fields.get("wirkungen_aendern"))
+            lessons = self.id_list(fields.get("lektionen"), "lesson")
+            playbooks = self.id_list(fields.get("playbooks"), "playbook")
+            if None in (
+                name,
+                explanation,
+                phase,
+                cost_budget,
+                cost_capacity,
+                duration,
+                ongoing_rounds,
+                max_uses,
+                cooldown,
+            ):
+                continue
+            out.append(
+                Action(
+                    ident,
                     name,
                     explanation,
                     phase,
                     cost_budget,
                     cost_capacity,
                     duration,
+                    prerequisites,
+                    immediate,
+                    ongoing,
                     ongoing_rounds,
+                    modifiers,
                     max_uses,
                     cooldown,
-                ):
-                    continue
-                out.append(
-                    Action(
-                        ident,
-                        name,
-                        explanation,
-                        phase,
-                        cost_budget,
-                        cost_capacity,
-                        duration,
-                        prerequisites,
-                        immediate,
-                        ongoing,
-                        ongoing_rounds,
-                        modifiers,
-                        max_uses,
-                        cooldown,
-                        lessons,
-                        playbooks,
-                    )
+                    lessons,
+                    playbooks,
                 )
+            )
         return out
 
     def read_events(self, node: Node | None) -> list[Event]:
         out: list[Event] = []
-        if node is None:
-            return out
-        if node.kind != "mapping":
-            self._wrong_type(node, "mapping")
-            return out
-        for key, child in node.value.items():
-            with self.in_context("ctx_event", id=key):
-                ident = self.ident(child, node.key_locations[key], key)
-                fields = self.mapping(
-                    child,
-                    {
-                        "titel": True,
-                        "text": True,
-                        "bedingung": False,
-                        "wahrscheinlichkeit": True,
-                        "wirkung": True,
-                        "einmalig": False,
-                        "abklingzeit": False,
-                        "lektionen": False,
-                    },
+        for child, ident in self.entries(node, "ctx_event"):
+            fields = self.mapping(
+                child,
+                {
+                    "titel": True,
+                    "text": True,
+                    "bedingung": False,
+                    "wahrscheinlichkeit": True,
+                    "wirkung": True,
+                    "einmalig": False,
+                    "abklingzeit": False,
+                    "lektionen": False,
+                },
+            )
+            if fields is None or ident is None:
+                continue
+            title = self.texts(fields["titel"]) if "titel" in fields else None
+            text = self.texts(fields["text"]) if "text" in fields else None
+            condition = self.condition(fields.get("bedingung"))
+            probability = (
+                self.number(fields["wahrscheinlichkeit"], 0, 1)
+                if "wahrscheinlichkeit" in fields
+                else None
+            )
+            effects = self.effects(fields.get("wirkung"))
+            once = self.boolean(fields["einmalig"]) if "einmalig" in fields else True
+            cooldown = (
+                self.number(fields["abklingzeit"], 0, 40, integer=True)
+                if "abklingzeit" in fields
+                else 0
+            )
+            lessons = self.id_list(fields.get("lektionen"), "lesson")
+            if None in (title, text, probability, once, cooldown):
+                continue
+            out.append(
+                Event(
+                    ident,
+                    title,
+                    text,
+                    condition,
+                    probability,
+                    effects,
+                    once,
+                    cooldown,
+                    lessons,
                 )
-                if fields is None or ident is None:
-                    continue
-                title = self.texts(fields["titel"]) if "titel" in fields else None
-                text = self.texts(fields["text"]) if "text" in fields else None
-                condition = self.condition(fields.get("bedingung"))
-                probability = (
-                    self.number(fields["wahrscheinlichkeit"], 0, 1)
-                    if "wahrscheinlichkeit" in fields
-                    else None
-                )
-                effects = self.effects(fields.get("wirkung"))
-                once = (
-                    self.boolean(fields["einmalig"]) if "einmalig" in fields else True
-                )
-                cooldown = (
-                    self.number(fields["abklingzeit"], 0, 40, integer=True)
-                    if "abklingzeit" in fields
-                    else 0
-                )
-                lessons = self.id_list(fields.get("lektionen"), "lesson")
-                if None in (title, text, probability, once, cooldown):
-                    continue
-                out.append(
-                    Event(
-                        ident,
-                        title,
-                        text,
-                        condition,
-                        probability,
-                        effects,
-                        once,
-                        cooldown,
-                        lessons,
-                    )
-                )
+            )
         return out
 
     def read_goals(self, node: Node | None) -> Goals | None:
