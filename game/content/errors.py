@@ -50,9 +50,10 @@ class Problem:
         return text
 
     def format(self, lang: str = "de") -> str:
-        """Return ``file:line:column: message``."""
-        where = str(self.location) if self.location else "?"
-        return f"{where}: {self.message(lang)}"
+        """Return ``file:line:column: message``, or the message alone without a location."""
+        if self.location is None:
+            return self.message(lang)
+        return f"{self.location}: {self.message(lang)}"
 
     def format_with_snippet(self, source_lines: list[str] | None, lang: str = "de"):
         """Return the one-line form plus the offending line and a caret."""

@@ -244,11 +244,33 @@ def load_file(path: str | Path, display_path: str | None = None) -> Node:
                 Problem(
                     None,
                     "file_unreadable",
-                    {"path": shown, "reason": error.strerror or str(error)},
+                    {"path": shown, "reason": _OsReason(error)},
                 )
             ]
         ) from error
     return load_text(decode_source(data, shown), shown)
+
+
+class _OsReason:
+    """The reason a file could not be read, in the message's language."""
+
+    _TEXTS = {
+        FileNotFoundError: ("Datei nicht gefunden", "file not found"),
+        IsADirectoryError: (
+            "das ist ein Ordner, keine Datei",
+            "this is a folder, not a file",
+        ),
+        PermissionError: ("keine Leserechte", "no permission to read"),
+    }
+
+    def __init__(self, error: OSError):
+        self.error = error
+
+    def render(self, lang: str) -> str:
+        for kind, (german, english) in self._TEXTS.items():
+            if isinstance(self.error, kind):
+                return english if lang == "en" else german
+        return self.error.strerror or str(self.error)
 
 
 class _AbortTree(Exception):

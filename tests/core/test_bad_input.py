@@ -231,7 +231,9 @@ class TestEncoding:
         with pytest.raises(YamlSyntaxError) as caught:
             load_file(tmp_path / "fehlt.yaml", "fehlt.yaml")
         message = caught.value.problems[0].format("en")
-        assert message.startswith("?: cannot read file fehlt.yaml (No such file or directory)")
+        assert message == (
+            "cannot read file fehlt.yaml (file not found). Check the path and permissions."
+        )
 
 
 class TestBounds:
