@@ -405,7 +405,7 @@ class TestCoverage:
         _write_mini_root(tmp_path)
         monkeypatch.chdir(tmp_path)
         assert messages(tmp_path) == [
-            "?: Zyklus `harmonisierung` wird in keiner Lektion behandelt. Tragen Sie "
+            "Zyklus `harmonisierung` wird in keiner Lektion behandelt. Tragen Sie "
             "`harmonisierung` unter `zyklen:` einer passenden Lektion ein.",
             "scenarios/s.yaml:4:3: Zyklus `beta` wird in keiner Lektion behandelt. Tragen "
             "Sie `beta` unter `zyklen:` einer passenden Lektion ein.",
