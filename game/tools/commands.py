@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -54,7 +55,21 @@ TEXTS = {
 
 def say(key: str, lang: str, **params) -> str:
     german, english = TEXTS[key]
-    return (english if lang == "en" else german).format(**params)
+    if lang == "en":
+        return english.format(**params)
+    return german_numbers(german.format(**params))
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+
+
+def german_numbers(text: str) -> str:
+    """Write numbers the German way: 40.000 and 79,5 %, not 40,000 and 79.5%."""
+
+    def swap(match: re.Match) -> str:
+        return match.group(0).translate(str.maketrans({",": ".", ".": ","}))
+
+    return re.sub(r"(\d)%", r"\1 %", _NUMBER.sub(swap, text))
 
 
 def register(subparsers) -> None:
@@ -227,7 +242,7 @@ def describe_text(scenario: Scenario, lang: str) -> str:
         "",
     ]
     r = scenario.resources
-    out.append(
+    resources = (
         ("Ressourcen: " if de else "Resources: ")
         + f"{r.budget:,.0f} EUR (+{r.budget_income:,.0f}/"
         + ("Runde), " if de else "round), ")
@@ -235,6 +250,8 @@ def describe_text(scenario: Scenario, lang: str) -> str:
         + ("je Runde " if de else "per round ")
         + f"{r.capacity_per_round:g})"
     )
+    out.append(german_numbers(resources) if de else resources)
+
     out.append(("Runden: " if de else "Rounds: ") + str(scenario.goals.rounds))
     out.append("")
     out.append(f"{'Variablen' if de else 'Variables'} ({len(scenario.variables)}):")
@@ -256,9 +273,8 @@ def describe_text(scenario: Scenario, lang: str) -> str:
         delay = (
             f", {'Verzögerung' if de else 'delay'} {link.delay}" if link.delay else ""
         )
-        out.append(
-            f"  {link.source} --({sign}{link.strength:g}{delay})--> {link.target}"
-        )
+        line = f"  {link.source} --({sign}{link.strength:g}{delay})--> {link.target}"
+        out.append(german_numbers(line) if de else line)
     out.append("")
     out.append(f"{'Zyklen' if de else 'Loops'} ({len(scenario.loops)}):")
     for loop in scenario.loops:
@@ -436,9 +452,9 @@ def summary_text(summary: dict, scenario: Scenario, lang: str) -> str:
         f"{'Endwerte (Mittel ± Streuung)' if de else 'Final values (mean ± sd)'}:",
     ]
     for variable_id, value in summary["final_values"].items():
-        out.append(
-            f"  {names[variable_id]:<40} {value['mean']:6.1f} ± {value['sd']:5.1f}"
-        )
+        numbers = f"{value['mean']:6.1f} ± {value['sd']:5.1f}"
+        # Variable names are author text, so only the numbers are localized.
+        out.append(f"  {names[variable_id]:<40} \0{numbers}")
     out.append("")
     out.append(f"{'Durchbrochene Zyklen' if de else 'Broken cycles'}:")
     for loop_id, loop in summary["loops"].items():
@@ -469,7 +485,16 @@ def summary_text(summary: dict, scenario: Scenario, lang: str) -> str:
             f"  {action_id:<24} {'genutzt in' if de else 'used in'} {action['runs_taken_share']:6.1%}"
             f" {'der Läufe' if de else 'of runs'}; {rates}{note}"
         )
-    return "\n".join(out)
+    if not de:
+        return "\n".join(out).replace("\0", "")
+    localized = []
+    for line in out:
+        if "\0" in line:
+            name, numbers = line.split("\0")
+            localized.append(name + german_numbers(numbers))
+        else:
+            localized.append(german_numbers(line))
+    return "\n".join(localized)
 
 
 def _percent(value) -> str:

@@ -251,3 +251,13 @@ def test_lang_after_subcommand():
     after = run("validate", "tests/fixtures/mini.yaml", "--lang", "en")
     assert after.returncode == 0
     assert after.stdout == before.stdout == "1 file(s) checked, no problems.\n"
+
+
+def test_german_output_uses_german_numbers():
+    result = run("describe", "scenarios/sozialraeume.yaml")
+    assert "Ressourcen: 40.000 EUR (+8.000/Runde)" in result.stdout
+    # Author text keeps its own number format.
+    assert "Eine Stadt mit 60.000 Einwohnern" in result.stdout
+    summary = run("simulate", "scenarios/sozialraeume.yaml", "--runs", "5")
+    assert "Siegquote: " in summary.stdout
+    assert " %" in summary.stdout.splitlines()[1]
