@@ -193,3 +193,13 @@ class TestCommand:
         )
         assert code == 2
         assert "javascript" in capsys.readouterr().out
+
+
+def test_lessons_carry_english_version(exported):
+    page = next(p for p in exported.pages if p.name == "pfad-daten_champions.html")
+    html = page.read_text(encoding="utf-8")
+    english = html.split('<details class="en-version" lang="en">')
+    # One English block per lesson of the path, after the German text.
+    assert len(english) - 1 == 13
+    assert "<summary>English version of this lesson</summary>" in english[1]
+    assert html.index('id="l-zyklen_ueberblick"') < html.index('class="en-version"')
