@@ -373,6 +373,17 @@ def cmd_simulate(args) -> int:
         return print_result_codes(
             scenario, args.codes, args.seed, args.policy, args.lang
         )
+    if args.action and args.policy != "einzelne_massnahme":
+        print(
+            "--action: "
+            + (
+                "gilt nur mit --policy einzelne_massnahme"
+                if args.lang != "en"
+                else "applies only with --policy einzelne_massnahme"
+            ),
+            file=sys.stderr,
+        )
+        return 2
     if args.policy == "einzelne_massnahme":
         known = [a.id for a in scenario.actions]
         if args.action not in known:

@@ -261,3 +261,9 @@ def test_german_output_uses_german_numbers():
     summary = run("simulate", "scenarios/sozialraeume.yaml", "--runs", "5")
     assert "Siegquote: " in summary.stdout
     assert " %" in summary.stdout.splitlines()[1]
+
+
+def test_action_needs_single_action_policy():
+    result = run("simulate", "scenarios/sozialraeume.yaml", "--action", "schulung")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "--action: gilt nur mit --policy einzelne_massnahme"
