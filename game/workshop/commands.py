@@ -231,10 +231,11 @@ def _read_inputs(args, lang: str):
                 file=sys.stderr,
             )
             return None
-        for line in content.splitlines():
+        for number, line in enumerate(content.splitlines(), start=1):
             code = line.split("#", 1)[0].strip()
             if code:
-                entries.append(CodeInput(code))
+                # The file and line let the facilitator find a rejected code.
+                entries.append(CodeInput(code, where=f"{args.codes_file}:{number}"))
     return entries
 
 

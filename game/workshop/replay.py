@@ -124,10 +124,14 @@ class Rejection:
     error: CodeError
     team: str | None = None
     scenario_id: str | None = None
+    #: ``file:line`` where the code was read, if it came from a codes file.
+    where: str | None = None
 
     def message(self, lang: str = "de") -> str:
-        """Return "Code 3 (Team „Biber“, 1ABCD-…): reason"."""
+        """Return "Code 3 (codes.txt:4, Team „Biber“, 1ABCD-…): reason"."""
         code_label = _shorten(self.text)
+        if self.where:
+            code_label = f"{self.where}, {code_label}"
         if self.team:
             identity = (
                 f"Team '{self.team}', {code_label}"
@@ -261,12 +265,14 @@ class CodeInput:
         team: Team name from a result file, shown if the code is unreadable.
         error: A problem found before decoding (an unreadable result file).
         source: File the code came from, shown instead of the code text.
+        where: ``file:line`` of a code read from a codes file, for messages.
     """
 
     text: str
     team: str | None = None
     error: CodeError | None = None
     source: str | None = None
+    where: str | None = None
 
 
 def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verification:
@@ -282,7 +288,9 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
         code_label = entry.source or entry.text.strip()
         if entry.error is not None:
             outcome.rejected.append(
-                Rejection(number, code_label, entry.error, entry.team)
+                Rejection(
+                    number, code_label, entry.error, entry.team, where=entry.where
+                )
             )
             continue
         try:
@@ -291,7 +299,14 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
             log.info("code %d rejected: %s", number, error)
             team, scenario_id = _best_effort_identity(entry.text, catalog)
             outcome.rejected.append(
-                Rejection(number, code_label, error, team or entry.team, scenario_id)
+                Rejection(
+                    number,
+                    code_label,
+                    error,
+                    team or entry.team,
+                    scenario_id,
+                    entry.where,
+                )
             )
             continue
         result.number = number
@@ -300,7 +315,14 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
                 "workshop_code_duplicate", first=first_by_code[result.code]
             )
             outcome.rejected.append(
-                Rejection(number, code_label, error, result.team, result.scenario.id)
+                Rejection(
+                    number,
+                    code_label,
+                    error,
+                    result.team,
+                    result.scenario.id,
+                    entry.where,
+                )
             )
             continue
         first_by_code[result.code] = number
@@ -313,7 +335,14 @@ def verify_codes(entries: list[CodeInput], catalog: ScenarioCatalog) -> Verifica
                 first=first_by_team[team_key],
             )
             outcome.rejected.append(
-                Rejection(number, code_label, error, result.team, result.scenario.id)
+                Rejection(
+                    number,
+                    code_label,
+                    error,
+                    result.team,
+                    result.scenario.id,
+                    entry.where,
+                )
             )
             continue
         first_by_team[team_key] = number

@@ -9,12 +9,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from testsupport import SCENARIOS
 
 from game.cli import main
 from game.workshop.render import format_number
 from game.workshop.resultfile import result_file_json
 from game.workshop.sets import load_set
-from testsupport import SCENARIOS
 
 SET_PATH = SCENARIOS / "sets" / "einfuehrung_90.yaml"
 BAD_CODE = "1ABCD-EFGHJ-KMNPQ-RSTVW-XYZ01-23456-789AB"
@@ -312,3 +312,13 @@ class TestSeveralScenarios:
         scenario_set = load_set(set_path)
         for entry in scenario_set.entries[:2]:
             assert " ".join(entry.questions[0]["de"].split()) in questions
+
+
+def test_rejection_names_codes_file_line(tmp_path, capsys):
+    codes = tmp_path / "codes.txt"
+    codes.write_text(f"# Probe\n\n{BAD_CODE}\n", encoding="utf-8")
+    status = main(
+        ["workshop", "report", "--codes-file", str(codes), "--out", str(tmp_path / "r.html")]
+    )
+    assert status == 1
+    assert f"Code 1 ({codes}:3, 1ABCD-EFGHJ…): Dem Code fehlen" in capsys.readouterr().err
