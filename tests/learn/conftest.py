@@ -9,7 +9,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from testsupport import CHROMIUM_ARGS, ROOT, require_tool
 
 NODE_MODULES = ROOT / "node_modules"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testsupport import ROOT
 
 from game.learn import quiz
-from testsupport import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from testsupport import ROOT
 
 from game.content.errors import SchemaError
 from game.learn import (
@@ -15,7 +16,6 @@ from game.learn import (
     load_learning_content,
     validate_learning_content,
 )
-from testsupport import ROOT
 
 LESSONS = "learning_paths/lektionen"
 

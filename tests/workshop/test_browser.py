@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from testsupport import CHROMIUM_ARGS, ROOT, SCENARIOS
 
 from game.cli import main
-from testsupport import CHROMIUM_ARGS, ROOT, SCENARIOS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

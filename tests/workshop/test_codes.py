@@ -264,9 +264,10 @@ class TestForeignCodes:
         )
 
     def test_edited_scenario_is_other_version(self, reference_scenario):
+        from testsupport import SCENARIOS
+
         from game.content.scenario import load_scenario_text
         from game.workshop.catalog import ScenarioCatalog
-        from testsupport import SCENARIOS
 
         text = (SCENARIOS / "sozialraeume.yaml").read_text(encoding="utf-8")
         edited = text.replace("budget: 40000", "budget: 41000", 1)

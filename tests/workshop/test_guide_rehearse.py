@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from testsupport import SCENARIOS
+
 from game.cli import main
 from game.workshop.codes import decode_code
 from game.workshop.guide import describe_condition
 from game.workshop.replay import verify_code
 from game.workshop.sets import agenda, load_set
 from game.workshop.teams import TEAM_NAMES
-from testsupport import SCENARIOS
 from tests.workshop.test_report import parse
 
 SET_PATH = SCENARIOS / "sets" / "einfuehrung_90.yaml"
@@ -150,8 +151,9 @@ class TestRehearsal:
 
 
 def test_guide_links_resolve_in_export(tmp_path):
-    from game.learn.export import export_elearning
     from testsupport import ROOT
+
+    from game.learn.export import export_elearning
 
     export_elearning(ROOT, tmp_path / "elearning", scorm=False)
     guide = tmp_path / "leitfaden.html"

@@ -9,12 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from testsupport import SCENARIOS
 
 from game.cli import main
 from game.content.errors import ContentError
 from game.content.scenario import load_scenario
 from game.workshop.sets import agenda, load_set, set_to_dict
-from testsupport import SCENARIOS
 
 SETS = SCENARIOS / "sets"
 SCHEMA = json.loads((SETS / "schema" / "set.schema.json").read_text(encoding="utf-8"))
