@@ -15,14 +15,14 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 @pytest.fixture
 def chromium_path() -> str:
-    """Path of Debian's Chromium; skips or fails as :func:`require_tool` says."""
+    """Path of Debian's Chromium; skipped or failed by :func:`require_tool`."""
     require_tool(Path(CHROMIUM).exists(), "Chromium at /usr/bin/chromium")
     return CHROMIUM
 
 
 @pytest.fixture
 def node_path() -> str:
-    """Path of Node.js; skips or fails as :func:`require_tool` says."""
+    """Path of Node.js; skipped or failed by :func:`require_tool`."""
     node = shutil.which("node")
     require_tool(node is not None, "Node.js")
     return node

@@ -143,7 +143,7 @@ class Playbook:
 
 @dataclass
 class ScenarioLinks:
-    """What the learning content needs to know about one scenario file."""
+    """Ids of one scenario file that learning content may link to."""
 
     id: str
     path: str

@@ -609,7 +609,7 @@ class _Compiled:
         self.phase_conditions = [compile_(p.condition) for p in scenario.goals.phases]
         self.win = compile_(scenario.goals.win)
         lose = scenario.goals.lose
-        # Lose conditions are any-of; an empty list never loses early.
+        # Lose conditions are any-of, so an empty list never ends the game early.
         self.lose = compile_([["any", lose]]) if lose else (lambda sim: False)
 
         self.loops = []

@@ -1,4 +1,4 @@
-"""One playthrough as the front end sees it: simulation, choice and history.
+"""One playthrough as the front end shows it: simulation, choice and history.
 
 Pure Python (no pygame). The state is rebuilt from scenario, seed and
 decision log alone, which is what a save stores.
@@ -94,7 +94,7 @@ class GameSession:
         self.branch_round = 0
         #: A guided tutorial game, which shows the map one cycle at a time.
         self.tutorial = False
-        #: A timed workshop game; it is not autosaved, so no save holds its team.
+        #: A timed workshop game. It is not autosaved, so no save contains its team.
         self.workshop = False
         self._baseline: Simulation | None = None
 
